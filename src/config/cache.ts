@@ -1,0 +1,41 @@
+import type { ResolvedConfig } from './types';
+
+declare const __TEMOIN_BUILD__: string;
+
+const KEY = 'temoin:config';
+/** A portal may serve several tenants on one origin: keep a few configs, most recent first. */
+const KEEP = 4;
+
+interface Entry {
+  build: string;
+  text: string;
+  config: ResolvedConfig;
+}
+
+function entries(): Entry[] {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
+    return Array.isArray(stored) ? stored : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The resolved config if this build already validated exactly this config text on this device.
+ * Validation is deterministic in the text and the build (schema and catalog), so skipping it is
+ * sound; any other text, a new build or unreadable storage means validating again. The entry holds
+ * the site's public config only: no identifier, nothing about the visitor.
+ */
+export function readValidatedConfig(text: string): ResolvedConfig | undefined {
+  return entries().find((e) => e.build === __TEMOIN_BUILD__ && e.text === text)?.config;
+}
+
+export function rememberValidatedConfig(text: string, config: ResolvedConfig): void {
+  try {
+    const kept = entries().filter((e) => e.text !== text && e.build === __TEMOIN_BUILD__);
+    localStorage.setItem(KEY, JSON.stringify([{ build: __TEMOIN_BUILD__, text, config }, ...kept].slice(0, KEEP)));
+  } catch {
+    // Storage unavailable or full: the next page view validates again.
+  }
+}

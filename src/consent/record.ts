@@ -1,0 +1,92 @@
+import type { ResolvedConfig } from '../config/types';
+import { addMonths } from './months';
+
+/** What the consent cookie holds, and nothing else (SPEC §6). */
+export interface ConsentRecord {
+  tenant: string;
+  revision: number;
+  /** Epoch milliseconds, whole seconds. */
+  decidedAt: number;
+  expiresAt: number;
+  /** 128 random bits, base64url: proves the choice and is used for nothing else. */
+  id: string;
+  /** The decision for each tracker that needs consent. */
+  decisions: Record<string, boolean>;
+}
+
+const FORMAT_VERSION = '1';
+const MAX_AGE_MONTHS = 12;
+/** Tolerated clock difference for a decision time slightly in the future. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+// v1.tenant.revision.decidedAt.expiresAt.id.tracker:1~tracker:0 (seconds in base 36; every character a cookie-octet, RFC 6265 §4.1.1)
+const ENCODED =
+  /^1\.([a-z0-9-]{1,40})\.([1-9]\d{0,8})\.([0-9a-z]{1,9})\.([0-9a-z]{1,9})\.([\w-]{22})\.((?:[a-z0-9-]{1,40}:[01])(?:~[a-z0-9-]{1,40}:[01])*)?$/;
+
+export function newConsentId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+/** The trackers whose use needs the visitor's consent. */
+export function optionalTrackerIds(config: ResolvedConfig): string[] {
+  const required = new Set(config.categories.filter((c) => c.required).map((c) => c.id));
+  return config.trackers.filter((t) => !required.has(t.category)).map((t) => t.id);
+}
+
+/** A new record of a choice made now, kept `consentMaxAgeMonths` calendar months. */
+export function createRecord(config: ResolvedConfig, decisions: Record<string, boolean>, now = new Date()): ConsentRecord {
+  const decidedAt = Math.floor(now.getTime() / 1000) * 1000;
+  return {
+    tenant: config.tenant.id,
+    revision: config.revision,
+    decidedAt,
+    expiresAt: addMonths(new Date(decidedAt), config.tenant.consentMaxAgeMonths).getTime(),
+    id: newConsentId(),
+    decisions,
+  };
+}
+
+export function encodeRecord(record: ConsentRecord): string {
+  const seconds = (ms: number) => (ms / 1000).toString(36);
+  const decisions = Object.entries(record.decisions)
+    .map(([id, granted]) => `${id}:${granted ? 1 : 0}`)
+    .join('~');
+  return [FORMAT_VERSION, record.tenant, record.revision, seconds(record.decidedAt), seconds(record.expiresAt), record.id, decisions].join('.');
+}
+
+/**
+ * The stored choice, if it is one this config may apply now; otherwise `null`, *no choice yet*.
+ * Fails closed: anything unreadable, altered, from another tenant or an older revision, expired,
+ * or silent about one of the config's optional trackers is no choice, never a consent.
+ */
+export function decodeRecord(value: string | undefined, config: ResolvedConfig, now = Date.now()): ConsentRecord | null {
+  const match = value === undefined ? null : ENCODED.exec(value);
+  if (!match) return null;
+  const [, tenant, revision, decided, expires, id, pairs = ''] = match;
+  const decidedAt = parseInt(decided, 36) * 1000;
+  const expiresAt = parseInt(expires, 36) * 1000;
+  if (tenant !== config.tenant.id || Number(revision) !== config.revision) return null;
+  // The stored expiry may not reach beyond the longest allowed age, nor beyond the tenant's current one.
+  const latest = Math.min(
+    addMonths(new Date(decidedAt), MAX_AGE_MONTHS).getTime(),
+    addMonths(new Date(decidedAt), config.tenant.consentMaxAgeMonths).getTime(),
+  );
+  if (decidedAt > now + CLOCK_SKEW_MS || expiresAt <= now || expiresAt > latest || expiresAt <= decidedAt) return null;
+
+  const decisions: Record<string, boolean> = Object.create(null);
+  for (const pair of pairs ? pairs.split('~') : []) {
+    const [tracker, granted] = pair.split(':');
+    if (tracker in decisions) return null;
+    decisions[tracker] = granted === '1';
+  }
+  const kept: Record<string, boolean> = {};
+  for (const tracker of optionalTrackerIds(config)) {
+    if (!(tracker in decisions)) return null;
+    kept[tracker] = decisions[tracker];
+  }
+  return { tenant, revision: config.revision, decidedAt, expiresAt, id, decisions: kept };
+}

@@ -1,0 +1,68 @@
+import { readValidatedConfig, rememberValidatedConfig } from './config/cache';
+import type { ResolvedConfig } from './config/types';
+import { readConfigSource } from './config/source';
+import { createInstance, type TemoinInstance, type UiModule } from './instance';
+
+declare const __TEMOIN_VERSION__: string;
+
+/**
+ * The script tag (SPEC §4): starts from `data-config` and sets `window.Temoin`. The validator and the
+ * UI are ES modules beside this file, loaded only when needed: a returning visitor whose config this
+ * device already validated runs this file alone.
+ */
+const script = document.currentScript as HTMLScriptElement | null;
+const chunk = (name: string) => new URL(name, script?.src || document.baseURI).href;
+const loadUi = (): Promise<UiModule> => import(/* @vite-ignore */ chunk('temoin-ui.mjs'));
+const loadValidator = (): Promise<typeof import('./config/parse')> => import(/* @vite-ignore */ chunk('temoin-config.mjs'));
+
+let instance: TemoinInstance | null = null;
+let starting: Promise<TemoinInstance> | null = null;
+
+async function start(input: unknown): Promise<TemoinInstance> {
+  const text = JSON.stringify(input);
+  let config: ResolvedConfig | undefined = readValidatedConfig(text);
+  if (!config) {
+    config = (await loadValidator()).parseConfig(input);
+    rememberValidatedConfig(text, config);
+  }
+  instance = createInstance(config, {
+    loadUi,
+    onDestroy: () => {
+      instance = starting = null;
+    },
+  });
+  return instance;
+}
+
+/** Starts temoin. The validator may have to load first, so this returns a promise of the instance. */
+function init(input: unknown): Promise<TemoinInstance> {
+  if (starting) {
+    console.warn('[temoin] temoin is already running: this init() is ignored.');
+    return starting;
+  }
+  starting = start(input);
+  starting.catch(() => (starting = null));
+  return starting;
+}
+
+function report(error: unknown): void {
+  console.error(error instanceof Error ? error.message : error);
+}
+
+if (window.Temoin) {
+  console.warn('[temoin] temoin.js is included twice: the second copy does nothing.');
+} else {
+  window.Temoin = { init, get: () => instance, version: __TEMOIN_VERSION__ };
+  const source = script?.dataset.config ?? (document.getElementById('temoin-config') ? '#temoin-config' : undefined);
+  if (source) readConfigSource(source).then(init).catch(report);
+}
+
+declare global {
+  interface Window {
+    Temoin: {
+      init(config: unknown): Promise<TemoinInstance>;
+      get(): TemoinInstance | null;
+      version: string;
+    };
+  }
+}

@@ -1,0 +1,198 @@
+import type { ResolvedConfig } from './config/types';
+import { categoryGranted, type Consent, toConsent } from './consent/consent';
+import { readConsentCookie, removeConsentCookie, writeConsentCookie } from './consent/cookie';
+import { type ConsentRecord, createRecord, decodeRecord, encodeRecord, optionalTrackerIds } from './consent/record';
+import { showLauncher } from './launcher';
+import { clearCookies } from './trackers/cookies';
+import { createGate } from './trackers/gate';
+
+/** A change of choice: categories first, then trackers, each `true` to grant. Unnamed ones keep their state. */
+export interface ConsentUpdate {
+  trackers?: Record<string, boolean>;
+  categories?: Record<string, boolean>;
+}
+
+export type ChangeListener = (consent: Consent) => void;
+
+/** A running temoin: the visitor's choice, the gate on the page's trackers, and the UI on demand. */
+export interface TemoinInstance {
+  /** The validated config, catalog ids resolved. */
+  readonly config: ResolvedConfig;
+  /** The visitor's valid choice, or `null` when there is none yet. */
+  getConsent(): Consent | null;
+  /** Whether a tracker id, or a category id, may run now. Unknown ids never may. */
+  isGranted(id: string): boolean;
+  acceptAll(): void;
+  rejectAll(): void;
+  /** Records a choice from the current one (or from all refused), changed as given. */
+  update(change: ConsentUpdate): void;
+  showBanner(): void;
+  showPreferences(): void;
+  /** Forgets the choice, deletes the optional trackers' cookies, and asks again. */
+  reset(): void;
+  /** Calls `listener` on every choice; returns the function that stops it. */
+  on(event: 'change', listener: ChangeListener): () => void;
+  /** Stops gating, removes the UI and listeners. Released scripts stay. */
+  destroy(): void;
+}
+
+/** What the lazily loaded UI provides: the instance asks it to show a layer. */
+export interface UiController {
+  showBanner(): void;
+  showPreferences(): void;
+  /** A choice was recorded or forgotten: close what is open. */
+  update(consent: Consent | null): void;
+  destroy(): void;
+}
+
+export interface UiModule {
+  mountUi(instance: TemoinInstance): UiController;
+}
+
+export interface InstanceOptions {
+  /** Loads the UI on first need, so that a visitor with a valid choice never pays for it. */
+  loadUi(): Promise<UiModule>;
+  /** Called once the instance is destroyed. */
+  onDestroy?(): void;
+}
+
+/** Runs a site's callback so that its failure never breaks the widget or the other callbacks. */
+function safely(run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    setTimeout(() => {
+      throw error;
+    });
+  }
+}
+
+export function createInstance(config: ResolvedConfig, { loadUi, onDestroy }: InstanceOptions): TemoinInstance {
+  const cookie = { name: config.cookieName, domain: config.tenant.cookieDomain };
+  const optional = optionalTrackerIds(config);
+  const listeners = new Set<ChangeListener>();
+  const warned = new Set<string>();
+  let record: ConsentRecord | null = decodeRecord(readConsentCookie(cookie), config);
+  let consent: Consent | null = record && toConsent(record, config);
+  let ui: Promise<UiController> | undefined;
+  let launcher: { remove(): void } | undefined;
+  let destroyed = false;
+
+  function isGranted(id: string): boolean {
+    const tracker = config.trackers.find((t) => t.id === id);
+    if (tracker) return consent ? consent.trackers[id] : !optional.includes(id);
+    return consent ? consent.categories[id] === true : categoryGranted(config, id, {});
+  }
+
+  /** A gated element may run when its tracker and its category both may; an unknown id never. */
+  function allows(element: Element): boolean {
+    const tracker = element.getAttribute('data-temoin-tracker');
+    const category = element.getAttribute('data-temoin-category');
+    for (const [id, known] of [
+      [tracker, config.trackers.some((t) => t.id === tracker)],
+      [category, config.categories.some((c) => c.id === category)],
+    ] as const) {
+      if (id !== null && !known && !warned.has(id)) {
+        warned.add(id);
+        console.warn(`[temoin] "${id}" is not a tracker or category of the config: its elements stay blocked.`);
+      }
+    }
+    return (tracker === null || isGranted(tracker)) && (category === null || isGranted(category));
+  }
+
+  function withUi(show: (controller: UiController) => void): void {
+    ui ??= loadUi().then((module) => module.mountUi(instance));
+    ui.then((controller) => destroyed || show(controller)).catch((error) => console.error('[temoin] the UI failed to load', error));
+  }
+
+  function syncLauncher(): void {
+    launcher?.remove();
+    launcher = consent && config.floatingButton ? showLauncher(config, () => instance.showPreferences()) : undefined;
+  }
+
+  /** Deletes the cookies of every optional tracker that may not run now (SPEC §6). */
+  function clearRefused(): void {
+    const patterns = config.trackers.filter((t) => !isGranted(t.id)).flatMap((t) => t.cookies.map((c) => c.name));
+    clearCookies(patterns, config.cookieName);
+  }
+
+  function apply(): void {
+    clearRefused();
+    gate.refresh();
+    syncLauncher();
+    ui?.then((controller) => controller.update(consent));
+  }
+
+  function choose(decisions: Record<string, boolean>): void {
+    record = createRecord(config, decisions);
+    writeConsentCookie(cookie, encodeRecord(record), new Date(record.expiresAt));
+    consent = toConsent(record, config);
+    apply();
+    const current = consent;
+    for (const listener of Array.from(listeners)) safely(() => listener(current));
+    document.dispatchEvent(new CustomEvent('temoin:change', { detail: current }));
+  }
+
+  function decideAll(granted: boolean): Record<string, boolean> {
+    return Object.fromEntries(optional.map((id) => [id, granted]));
+  }
+
+  function openPreferences(event: Event): void {
+    const opener = (event.target as Element | null)?.closest?.('[data-temoin-open]');
+    if (!opener) return;
+    event.preventDefault();
+    instance.showPreferences();
+  }
+
+  const gate = createGate({ allows, nonce: config.nonce });
+
+  const instance: TemoinInstance = {
+    config,
+    getConsent: () => consent,
+    isGranted,
+    acceptAll: () => choose(decideAll(true)),
+    rejectAll: () => choose(decideAll(false)),
+    update({ trackers = {}, categories = {} }) {
+      const decisions = record ? { ...record.decisions } : decideAll(false);
+      for (const [id, granted] of Object.entries(categories)) {
+        if (!config.categories.some((c) => c.id === id)) throw new Error(`temoin: update(): "${id}" is not a category of the config`);
+        for (const tracker of config.trackers) if (tracker.category === id && id in decisions) decisions[tracker.id] = granted;
+      }
+      for (const [id, granted] of Object.entries(trackers)) {
+        if (!config.trackers.some((t) => t.id === id)) throw new Error(`temoin: update(): "${id}" is not a tracker of the config`);
+        if (optional.includes(id)) decisions[id] = granted;
+      }
+      choose(decisions);
+    },
+    showBanner: () => withUi((controller) => controller.showBanner()),
+    showPreferences: () => withUi((controller) => controller.showPreferences()),
+    reset() {
+      removeConsentCookie(cookie);
+      record = null;
+      consent = null;
+      apply();
+      instance.showBanner();
+    },
+    on(_event, listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      destroyed = true;
+      gate.stop();
+      launcher?.remove();
+      ui?.then((controller) => controller.destroy());
+      listeners.clear();
+      document.removeEventListener('click', openPreferences);
+      onDestroy?.();
+    },
+  };
+
+  clearRefused();
+  syncLauncher();
+  document.addEventListener('click', openPreferences);
+  if (!consent) instance.showBanner();
+  const ready = consent;
+  queueMicrotask(() => document.dispatchEvent(new CustomEvent('temoin:ready', { detail: ready })));
+  return instance;
+}

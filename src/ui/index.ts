@@ -1,0 +1,5 @@
+import type { TemoinInstance, UiController } from '../instance';
+
+export function mountUi(_instance: TemoinInstance): UiController {
+  throw new Error('UI not built yet');
+}

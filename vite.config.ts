@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as z from 'zod/mini';
+import { defineConfig, type Plugin } from 'vite';
+import { trackerSchema } from './src/config/schema';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+/** Identifies what validation depends on (schema code and catalog), so a new build validates again. */
+function buildId(): string {
+  const hash = createHash('sha256').update(pkg.version);
+  for (const dir of ['catalog', 'src/config']) {
+    for (const file of readdirSync(dir).sort()) hash.update(file).update(readFileSync(resolve(dir, file)));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** `dist/catalog.schema.json`: the catalog entry schema for editors (`"$schema"` in users' own files). */
+function catalogJsonSchema(): Plugin {
+  return {
+    name: 'temoin-catalog-json-schema',
+    closeBundle() {
+      const schema = { title: 'temoin tracker', ...z.toJSONSchema(trackerSchema as z.ZodMiniType) };
+      writeFileSync('dist/catalog.schema.json', `${JSON.stringify(schema, null, 2)}\n`);
+    },
+  };
+}
+
+const define = {
+  __TEMOIN_VERSION__: JSON.stringify(pkg.version),
+  __TEMOIN_BUILD__: JSON.stringify(buildId()),
+};
+
+/**
+ * Three builds into `dist/`:
+ * - default: `temoin.mjs` for npm (dependencies external, the UI a dynamic-import chunk);
+ * - `--mode embed`: `temoin.js`, the self-contained IIFE of the script tag (no validator, no UI);
+ * - `--mode chunks`: `temoin-config.mjs` and `temoin-ui.mjs`, the ES modules it loads beside itself.
+ */
+export default defineConfig(({ mode }) => {
+  if (mode === 'embed') {
+    return {
+      define,
+      build: {
+        emptyOutDir: false,
+        minify: true,
+        lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'TemoinEmbed', fileName: () => 'temoin.js' },
+      },
+    };
+  }
+  if (mode === 'chunks') {
+    return {
+      define,
+      build: {
+        emptyOutDir: false,
+        minify: true,
+        lib: {
+          entry: { 'temoin-config': 'src/config/parse.ts', 'temoin-ui': 'src/ui/index.ts' },
+          formats: ['es'],
+          fileName: (_format, name) => `${name}.mjs`,
+        },
+      },
+    };
+  }
+  return {
+    define,
+    plugins: [catalogJsonSchema()],
+    build: {
+      lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'temoin.mjs' },
+      rolldownOptions: { external: [/^preact/, 'js-cookie', /^zod/] },
+    },
+    test: {
+      projects: [
+        {
+          define,
+          test: { name: 'unit', environment: 'happy-dom', include: ['tests/unit/**/*.test.{ts,tsx}'] },
+        },
+        {
+          define,
+          test: {
+            name: 'browser',
+            environment: 'node',
+            include: ['tests/browser/**/*.test.ts'],
+            testTimeout: 30_000,
+            hookTimeout: 60_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});
