@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { defineConfig, type Plugin } from 'vite';
-import { trackerSchema } from './src/config/schema';
+import { trackerSchema } from './src/config/schema.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
