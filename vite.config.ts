@@ -71,6 +71,8 @@ export default defineConfig(({ mode }) => {
       rolldownOptions: { external: [/^preact/, 'js-cookie', /^zod/] },
     },
     test: {
+      reporters: ['default', 'json'],
+      outputFile: { json: 'node_modules/.vitest-report.json' },
       projects: [
         {
           define,

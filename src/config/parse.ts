@@ -59,10 +59,17 @@ function resolveTracker(ref: unknown, index: number, issues: ConfigIssue[]): Tra
     }
     return known;
   }
+  if (typeof ref !== 'object' || ref === null) return undefined;
   const override = check(trackerOverrideSchema, ref, path, issues);
   if (!override) return undefined;
   // A catalog id with some fields replaces those fields; any other id must be a whole tracker.
   return check(trackerSchema, { ...catalog[override.id], ...override }, path, issues);
+}
+
+/** The fields of an input that failed validation, read as far as they can be, to report every problem at once. */
+function listed(input: unknown, key: string): unknown[] {
+  const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(value) ? value : [];
 }
 
 /**
@@ -72,18 +79,17 @@ function resolveTracker(ref: unknown, index: number, issues: ConfigIssue[]): Tra
 export function parseConfig(input: unknown): ResolvedConfig {
   const issues: ConfigIssue[] = [];
   const config = check(configSchema, input, [], issues);
-  if (!config) throw new TemoinConfigError(issues);
 
   const categories: Category[] = [...BUILT_IN_CATEGORIES];
-  config.categories.forEach((category, i) => {
-    if (categories.some((c) => c.id === category.id)) {
+  (config?.categories ?? (listed(input, 'categories') as Category[])).forEach((category, i) => {
+    if (categories.some((c) => c.id === category?.id)) {
       issues.push({ path: `categories[${i}].id`, message: `"${category.id}" is already a category` });
     }
     categories.push({ ...category, required: false });
   });
 
   const trackers: Tracker[] = [];
-  config.trackers.forEach((ref, i) => {
+  (config?.trackers ?? listed(input, 'trackers')).forEach((ref, i) => {
     const tracker = resolveTracker(ref, i, issues);
     if (!tracker) return;
     if (trackers.some((t) => t.id === tracker.id)) {
@@ -97,7 +103,7 @@ export function parseConfig(input: unknown): ResolvedConfig {
     trackers.push(tracker);
   });
 
-  if (issues.length) throw new TemoinConfigError(issues);
+  if (!config || issues.length) throw new TemoinConfigError(issues);
   const { tenant, revision, cookieName, googleConsentMode, floatingButton, globalPrivacyControl, nonce, texts } = config;
   return {
     tenant,

@@ -94,3 +94,165 @@ describe('refusing after accepting', () => {
     await context.close();
   });
 });
+
+describe('keeping the choice', () => {
+  for (const months of [6, 12]) {
+    it(`keeps the consent cookie exactly ${months} calendar months, first-party, Lax, at path /`, async () => {
+      const { page, context } = await visit(`/keep-${months}.html`, pageHtml({ config: testConfig({}, { consentMaxAgeMonths: months }) }));
+      await page.evaluate(() => window.Temoin.get()!.rejectAll());
+      const consent = await page.evaluate(() => {
+        const c = window.Temoin.get()!.getConsent()!;
+        return { decidedAt: c.decidedAt.getTime(), expiresAt: c.expiresAt.getTime() };
+      });
+      const expected = new Date(consent.decidedAt);
+      expected.setUTCMonth(expected.getUTCMonth() + months);
+      const cookie = (await context.cookies()).find((c) => c.name === 'temoin')!;
+      expect(cookie.expires * 1000).toBe(consent.expiresAt);
+      // Mid-month dates make the month arithmetic exact; the unit tests cover month ends.
+      if (new Date(consent.decidedAt).getUTCDate() <= 28) expect(consent.expiresAt).toBe(expected.getTime());
+      expect(cookie).toMatchObject({ path: '/', sameSite: 'Lax', secure: false, domain: 'www.site.test' });
+      await context.close();
+    });
+  }
+
+  it('writes the consent cookie on the tenant’s cookieDomain, so sub-domains share the choice', async () => {
+    const { page, context } = await visit('/domain.html', pageHtml({ config: testConfig({}, { cookieDomain: 'site.test' }) }));
+    await page.evaluate(() => window.Temoin.get()!.acceptAll());
+    expect((await context.cookies()).find((c) => c.name === 'temoin')?.domain).toBe('.site.test');
+    server.page('/shared.html', pageHtml({ config: testConfig({}, { cookieDomain: 'site.test' }) }));
+    const other = await context.newPage();
+    await other.goto(server.origin('shop.site.test') + '/shared.html');
+    await other.waitForFunction(() => window.Temoin?.get());
+    expect(await other.evaluate(() => window.Temoin.get()!.isGranted('matomo'))).toBe(true);
+    await context.close();
+  });
+
+  const futureSeconds = () => Math.floor(Date.now() / 1000);
+  const encoded = (tenant: string, revision: number) => {
+    const decided = futureSeconds() - 60;
+    const expires = decided + 3600 * 24 * 30;
+    return `1.${tenant}.${revision}.${decided.toString(36)}.${expires.toString(36)}.AAAAAAAAAAAAAAAAAAAAAA.matomo:1~google-analytics:1`;
+  };
+
+  for (const [what, value, config] of [
+    ['a valid record (control)', () => encoded('mutuelle', 1), testConfig()],
+    ['a corrupt value', () => 'garbage%%{"matomo":true}', testConfig()],
+    ['a truncated record', () => encoded('mutuelle', 1).slice(0, 40), testConfig()],
+    ['another tenant’s record', () => encoded('autre-mutuelle', 1), testConfig()],
+    ['an older revision’s record', () => encoded('mutuelle', 1), testConfig({ revision: 2 })],
+  ] as const) {
+    it(`counts ${what} as ${what.includes('control') ? 'the choice it holds' : 'no choice: nothing gated runs'}`, async () => {
+      const { context, page } = await openPage(browser);
+      await context.addCookies([{ name: 'temoin', value: value(), domain: 'www.site.test', path: '/' }]);
+      server.page('/matomo.js', { body: '(window.__ran=window.__ran||[]).push("matomo")', type: 'text/javascript' });
+      server.page('/stored.html', pageHtml({ config, body: GATED }));
+      await page.goto(server.origin() + '/stored.html');
+      await page.waitForFunction(() => window.Temoin?.get());
+      await page.waitForTimeout(200);
+      const granted = what.includes('control');
+      expect(await page.evaluate(() => window.Temoin.get()!.getConsent() !== null)).toBe(granted);
+      expect(await ran(page)).toEqual(granted ? ['matomo', 'google-analytics'] : []);
+      await context.close();
+    });
+  }
+});
+
+describe('gated elements', () => {
+  it('makes a gated script inserted after load wait for consent, then runs it once', async () => {
+    const { page, context } = await visit('/late.html', pageHtml({ config: testConfig() }));
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.type = 'text/plain';
+      script.dataset.temoinTracker = 'matomo';
+      script.text = '(window.__ran = window.__ran || []).push("late")';
+      document.body.append(script);
+    });
+    await page.waitForTimeout(100);
+    expect(await ran(page)).toEqual([]);
+    await page.evaluate(() => window.Temoin.get()!.acceptAll());
+    await page.waitForFunction(() => ((window as unknown as { __ran?: string[] }).__ran ?? []).length > 0);
+    await page.evaluate(() => window.Temoin.get()!.acceptAll());
+    await page.waitForTimeout(100);
+    expect(await ran(page)).toEqual(['late']);
+    await context.close();
+  });
+
+  it('keeps nonce, async and defer, makes data-type="module" a module, and runs functional trackers without asking', async () => {
+    server.page('/module.js', { body: 'window.__module = import.meta.url', type: 'text/javascript' });
+    const body = `
+      <script type="text/plain" data-temoin-tracker="matomo" nonce="abc123" id="with-nonce">window.__nonce = document.currentScript.nonce</script>
+      <script type="text/plain" data-temoin-tracker="matomo" data-type="module" src="/module.js"></script>
+      <script type="text/plain" data-temoin-tracker="matomo" src="/module.js" async defer data-x="kept" id="async"></script>
+      <script type="text/plain" data-temoin-tracker="lisio">window.__lisio = true</script>`;
+    const { page, context } = await visit('/attrs.html', pageHtml({ config: testConfig({ trackers: ['matomo', 'lisio'] }), body }));
+    await page.waitForFunction(() => (window as unknown as { __lisio?: boolean }).__lisio === true);
+    expect(await page.evaluate(() => (window as unknown as { __nonce?: string }).__nonce)).toBeUndefined();
+    await page.evaluate(() => window.Temoin.get()!.acceptAll());
+    await page.waitForFunction(() => (window as unknown as { __module?: string }).__module);
+    const released = await page.evaluate(() => {
+      const asyncScript = document.getElementById('async') as HTMLScriptElement;
+      return {
+        nonce: (window as unknown as { __nonce?: string }).__nonce,
+        module: (window as unknown as { __module?: string }).__module,
+        async: asyncScript.async,
+        defer: asyncScript.hasAttribute('defer'),
+        data: asyncScript.dataset.x,
+        type: asyncScript.type,
+      };
+    });
+    expect(released).toEqual({ nonce: 'abc123', module: server.origin() + '/module.js', async: true, defer: true, data: 'kept', type: '' });
+    await context.close();
+  });
+
+  it('runs the next gated scripts when one fails to load', async () => {
+    const body = `
+      <script type="text/plain" data-temoin-tracker="matomo" src="/missing.js"></script>
+      <script type="text/plain" data-temoin-tracker="matomo">window.__after = true</script>`;
+    const { page, context } = await visit('/fail.html', pageHtml({ config: testConfig(), body }));
+    await page.evaluate(() => window.Temoin.get()!.acceptAll());
+    await page.waitForFunction(() => (window as unknown as { __after?: boolean }).__after === true);
+    await context.close();
+  });
+
+  it('loads a gated iframe’s data-src once its tracker is granted, and a category-gated script once its whole category is', async () => {
+    server.page('/video.html', '<p>video</p>');
+    const body = `
+      <iframe data-temoin-tracker="youtube" data-src="/video.html" title="video"></iframe>
+      <script type="text/plain" data-temoin-category="audience">window.__audience = true</script>`;
+    const { page, context } = await visit('/frame.html', pageHtml({ config: testConfig({ trackers: ['matomo', 'youtube'] }), body }));
+    await page.evaluate(() => window.Temoin.get()!.update({ trackers: { youtube: true } }));
+    await page.waitForFunction(() => document.querySelector('iframe')!.src.endsWith('/video.html'));
+    expect(await page.evaluate(() => (window as unknown as { __audience?: boolean }).__audience)).toBeUndefined();
+    await page.evaluate(() => window.Temoin.get()!.update({ trackers: { matomo: true } }));
+    await page.waitForFunction(() => (window as unknown as { __audience?: boolean }).__audience === true);
+    await context.close();
+  });
+});
+
+describe('the script tag', () => {
+  it('reads its config from a URL given in data-config', async () => {
+    server.page('/tenants/mutuelle.json', { body: JSON.stringify(testConfig()), type: 'application/json' });
+    const { page, context } = await visit('/by-url.html', pageHtml({ scriptAttributes: 'data-config="/tenants/mutuelle.json"' }));
+    expect(await page.evaluate(() => window.Temoin.get()!.config.tenant.id)).toBe('mutuelle');
+    await context.close();
+  });
+
+  it('on an invalid config logs one error listing every issue, runs nothing gated, and leaves the page working', async () => {
+    const config = testConfig({ trackers: ['matomoo'] }, { consentMaxAgeMonths: 24 });
+    const body = `${GATED}<script>window.__hostScriptRan = true</script>`;
+    server.page('/invalid.html', pageHtml({ config, body }));
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(server.origin() + '/invalid.html');
+    await page.waitForFunction(() => (window as unknown as { __hostScriptRan?: boolean }).__hostScriptRan);
+    await expect.poll(() => errors.length).toBe(1);
+    await page.waitForTimeout(200);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('tenant.consentMaxAgeMonths');
+    expect(errors[0]).toContain('trackers[0]');
+    expect(errors[0]).toContain('"matomo"');
+    expect(await ran(page)).toEqual([]);
+    expect(await page.evaluate(() => window.Temoin.get())).toBeNull();
+    expect(await page.evaluate(() => document.querySelector('[data-temoin-banner]'))).toBeNull();
+    await context.close();
+  });
+});
