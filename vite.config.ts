@@ -68,7 +68,7 @@ export default defineConfig(({ mode }) => {
     plugins: [catalogJsonSchema()],
     build: {
       lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'temoin.mjs' },
-      rolldownOptions: { external: [/^preact/, 'js-cookie', /^zod/] },
+      rolldownOptions: { external: [/^preact/, /^zod/] },
     },
     test: {
       reporters: ['default', 'json'],

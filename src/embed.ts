@@ -27,6 +27,7 @@ async function start(input: unknown): Promise<TemoinInstance> {
   }
   instance = createInstance(config, {
     loadUi,
+    nonce: script?.nonce || undefined,
     onDestroy: () => {
       instance = starting = null;
     },
@@ -52,7 +53,12 @@ function report(error: unknown): void {
 if (window.Temoin) {
   console.warn('[temoin] temoin.js is included twice: the second copy does nothing.');
 } else {
-  window.Temoin = { init, get: () => instance, version: __TEMOIN_VERSION__ };
+  window.Temoin = {
+    init,
+    get: () => instance,
+    renderCookieTable: async (element) => (await (starting ?? Promise.reject(new Error('temoin is not started')))).renderCookieTable(element),
+    version: __TEMOIN_VERSION__,
+  };
   const source = script?.dataset.config ?? (document.getElementById('temoin-config') ? '#temoin-config' : undefined);
   if (source) readConfigSource(source).then(init).catch(report);
 }
@@ -62,6 +68,8 @@ declare global {
     Temoin: {
       init(config: unknown): Promise<TemoinInstance>;
       get(): TemoinInstance | null;
+      /** Fills `element` with the running config's cookie table (SPEC §9). */
+      renderCookieTable(element: Element): Promise<void>;
       version: string;
     };
   }

@@ -2,6 +2,8 @@ import type { ResolvedConfig } from './config/types';
 import { categoryGranted, type Consent, toConsent } from './consent/consent';
 import { readConsentCookie, removeConsentCookie, writeConsentCookie } from './consent/cookie';
 import { type ConsentRecord, createRecord, decodeRecord, encodeRecord, optionalTrackerIds } from './consent/record';
+import { googleConsentMode } from './integrations/google-consent-mode';
+import { matomoConsent } from './integrations/matomo';
 import { showLauncher } from './launcher';
 import { clearCookies } from './trackers/cookies';
 import { createGate } from './trackers/gate';
@@ -28,6 +30,8 @@ export interface TemoinInstance {
   update(change: ConsentUpdate): void;
   showBanner(): void;
   showPreferences(): void;
+  /** Fills `element` with the cookie table of a privacy policy (SPEC §9), in the config's locale. */
+  renderCookieTable(element: Element): Promise<void>;
   /** Forgets the choice, deletes the optional trackers' cookies, and asks again. */
   reset(): void;
   /** Calls `listener` on every choice; returns the function that stops it. */
@@ -47,6 +51,7 @@ export interface UiController {
 
 export interface UiModule {
   mountUi(instance: TemoinInstance): UiController;
+  renderCookieTable(element: Element, config: ResolvedConfig): void;
 }
 
 export interface InstanceOptions {
@@ -54,6 +59,17 @@ export interface InstanceOptions {
   loadUi(): Promise<UiModule>;
   /** Called once the instance is destroyed. */
   onDestroy?(): void;
+  /** Nonce for released scripts when the config sets none: the script tag's own. */
+  nonce?: string;
+}
+
+/** One temoin per page, whichever copy (script tag, npm bundle) started it. */
+const RUNNING = Symbol.for('temoin.instance');
+
+declare global {
+  interface Window {
+    [RUNNING]?: TemoinInstance;
+  }
 }
 
 /** Runs a site's callback so that its failure never breaks the widget or the other callbacks. */
@@ -67,16 +83,27 @@ function safely(run: () => void): void {
   }
 }
 
-export function createInstance(config: ResolvedConfig, { loadUi, onDestroy }: InstanceOptions): TemoinInstance {
+export function createInstance(config: ResolvedConfig, { loadUi, onDestroy, nonce }: InstanceOptions): TemoinInstance {
+  const running = window[RUNNING];
+  if (running) {
+    console.warn('[temoin] temoin is already running on this page: the running instance is returned.');
+    return running;
+  }
   const cookie = { name: config.cookieName, domain: config.tenant.cookieDomain };
   const optional = optionalTrackerIds(config);
   const listeners = new Set<ChangeListener>();
   const warned = new Set<string>();
   let record: ConsentRecord | null = decodeRecord(readConsentCookie(cookie), config);
-  let consent: Consent | null = record && toConsent(record, config);
+  let consent: Consent | null = record ? toConsent(record, config) : fromGlobalPrivacyControl();
   let ui: Promise<UiController> | undefined;
   let launcher: { remove(): void } | undefined;
   let destroyed = false;
+
+  /** A browser sending Global Privacy Control refuses optional trackers: no banner, and the visitor may still opt in. */
+  function fromGlobalPrivacyControl(): Consent | null {
+    const gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+    return config.globalPrivacyControl && gpc ? toConsent(createRecord(config, decideAll(false)), config, 'gpc') : null;
+  }
 
   function isGranted(id: string): boolean {
     const tracker = config.trackers.find((t) => t.id === id);
@@ -105,9 +132,11 @@ export function createInstance(config: ResolvedConfig, { loadUi, onDestroy }: In
     ui.then((controller) => destroyed || show(controller)).catch((error) => console.error('[temoin] the UI failed to load', error));
   }
 
+  /** Kept across choices, so that the preferences give focus back to it once closed. */
   function syncLauncher(): void {
-    launcher?.remove();
-    launcher = consent && config.floatingButton ? showLauncher(config, () => instance.showPreferences()) : undefined;
+    const wanted = consent !== null && config.floatingButton;
+    if (wanted && !launcher) launcher = showLauncher(config, () => instance.showPreferences());
+    if (!wanted && launcher) launcher = void launcher.remove();
   }
 
   /** Deletes the cookies of every optional tracker that may not run now (SPEC §6). */
@@ -117,6 +146,7 @@ export function createInstance(config: ResolvedConfig, { loadUi, onDestroy }: In
   }
 
   function apply(): void {
+    for (const integration of integrations) integration(consent);
     clearRefused();
     gate.refresh();
     syncLauncher();
@@ -125,7 +155,9 @@ export function createInstance(config: ResolvedConfig, { loadUi, onDestroy }: In
 
   function choose(decisions: Record<string, boolean>): void {
     record = createRecord(config, decisions);
-    writeConsentCookie(cookie, encodeRecord(record), new Date(record.expiresAt));
+    if (!writeConsentCookie(cookie, encodeRecord(record), new Date(record.expiresAt))) {
+      console.warn('[temoin] the choice could not be stored (cookies blocked?): it holds for this page only.');
+    }
     consent = toConsent(record, config);
     apply();
     const current = consent;
@@ -144,7 +176,10 @@ export function createInstance(config: ResolvedConfig, { loadUi, onDestroy }: In
     instance.showPreferences();
   }
 
-  const gate = createGate({ allows, nonce: config.nonce });
+  // Consent Mode's defaults and Matomo's requireCookieConsent come before any gated script runs.
+  const integrations = [googleConsentMode(config), matomoConsent(config)].filter((i) => i !== undefined);
+  if (consent) for (const integration of integrations) integration(consent);
+  const gate = createGate({ allows, nonce: config.nonce ?? nonce });
 
   const instance: TemoinInstance = {
     config,
@@ -166,6 +201,7 @@ export function createInstance(config: ResolvedConfig, { loadUi, onDestroy }: In
     },
     showBanner: () => withUi((controller) => controller.showBanner()),
     showPreferences: () => withUi((controller) => controller.showPreferences()),
+    renderCookieTable: async (element) => (await loadUi()).renderCookieTable(element, config),
     reset() {
       removeConsentCookie(cookie);
       record = null;
@@ -184,13 +220,20 @@ export function createInstance(config: ResolvedConfig, { loadUi, onDestroy }: In
       ui?.then((controller) => controller.destroy());
       listeners.clear();
       document.removeEventListener('click', openPreferences);
+      delete window[RUNNING];
       onDestroy?.();
     },
   };
 
+  window[RUNNING] = instance;
   clearRefused();
   syncLauncher();
   document.addEventListener('click', openPreferences);
+  // SPEC §9: every `[data-temoin-cookie-table]` of the page, once it is parsed.
+  const fillCookieTables = () =>
+    document.querySelectorAll('[data-temoin-cookie-table]').forEach((element) => void instance.renderCookieTable(element));
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fillCookieTables, { once: true });
+  else fillCookieTables();
   if (!consent) instance.showBanner();
   const ready = consent;
   queueMicrotask(() => document.dispatchEvent(new CustomEvent('temoin:ready', { detail: ready })));

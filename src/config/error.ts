@@ -14,10 +14,3 @@ export class TemoinConfigError extends Error {
     this.issues = issues;
   }
 }
-
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
-    '',
-  );
-}

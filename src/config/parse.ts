@@ -1,69 +1,40 @@
-import * as z from 'zod/mini';
 import { catalog } from './catalog';
-import { type ConfigIssue, formatPath, TemoinConfigError } from './error';
-import { configSchema, trackerOverrideSchema, trackerSchema } from './schema';
+import { checkConfig, checkTracker, checkTrackerOverride } from './checks';
+import { type ConfigIssue, TemoinConfigError } from './error';
 import { closest } from './suggest';
 import type { Category, ResolvedConfig, Tracker } from './types';
+import { join, type Validator } from './validate';
 
 export const BUILT_IN_CATEGORIES: readonly Category[] = [
   { id: 'functional', required: true },
   { id: 'audience', required: false },
 ];
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'a string',
-  int: 'an integer',
-  number: 'a number',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'an array',
-};
-
-/** zod's issues, reworded so that each names its field and says what it must be. */
-function describe(issue: z.core.$ZodIssue, prefix: PropertyKey[]): ConfigIssue[] {
-  const path = [...prefix, ...issue.path];
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => ({ path: formatPath([...path, key]), message: 'is not a known field' }));
-    case 'invalid_type':
-      return [
-        {
-          path: formatPath(path),
-          message: 'input' in issue ? `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}` : 'is required',
-        },
-      ];
-    case 'invalid_value':
-      return [{ path: formatPath(path), message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` }];
-    default:
-      return [{ path: formatPath(path), message: issue.message }];
-  }
-}
-
-function check<T>(schema: z.ZodMiniType<T>, input: unknown, prefix: PropertyKey[], issues: ConfigIssue[]): T | undefined {
-  const result = z.safeParse(schema, input, { reportInput: true });
-  if (result.success) return result.data;
-  issues.push(...result.error.issues.flatMap((issue) => describe(issue, prefix)));
-  return undefined;
+/** Runs a validator; `undefined` when it found a problem (each one added to `issues`). */
+function check<T>(validator: Validator<T>, input: unknown, path: string, issues: ConfigIssue[]): T | undefined {
+  const before = issues.length;
+  const value = validator(input, path, issues);
+  return issues.length === before ? value : undefined;
 }
 
 function resolveTracker(ref: unknown, index: number, issues: ConfigIssue[]): Tracker | undefined {
-  const path = ['trackers', index];
+  const path = join('trackers', index);
   if (typeof ref === 'string') {
     const known = catalog[ref];
     if (!known) {
       const hint = closest(ref, Object.keys(catalog));
       issues.push({
-        path: formatPath(path),
+        path,
         message: `"${ref}" is not in the catalog${hint.length ? `; did you mean ${hint.map((id) => `"${id}"`).join(', ')}?` : ''} Known ids: ${Object.keys(catalog).sort().join(', ')}.`,
       });
     }
     return known;
   }
   if (typeof ref !== 'object' || ref === null) return undefined;
-  const override = check(trackerOverrideSchema, ref, path, issues);
+  const override = check(checkTrackerOverride, ref, path, issues);
   if (!override) return undefined;
   // A catalog id with some fields replaces those fields; any other id must be a whole tracker.
-  return check(trackerSchema, { ...catalog[override.id], ...override }, path, issues);
+  return check(checkTracker, { ...catalog[override.id], ...override }, path, issues);
 }
 
 /** The fields of an input that failed validation, read as far as they can be, to report every problem at once. */
@@ -78,7 +49,7 @@ function listed(input: unknown, key: string): unknown[] {
  */
 export function parseConfig(input: unknown): ResolvedConfig {
   const issues: ConfigIssue[] = [];
-  const config = check(configSchema, input, [], issues);
+  const config = check(checkConfig, input, '', issues);
 
   const categories: Category[] = [...BUILT_IN_CATEGORIES];
   (config?.categories ?? (listed(input, 'categories') as Category[])).forEach((category, i) => {

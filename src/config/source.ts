@@ -1,6 +1,7 @@
 import { TemoinConfigError } from './error';
 
-const FETCH_TIMEOUT_MS = 10_000;
+/** A config slower than this fails closed: nothing gated runs. */
+const FETCH_TIMEOUT_MS = 5_000;
 
 function parseJson(text: string, where: string): unknown {
   try {

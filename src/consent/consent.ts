@@ -13,6 +13,8 @@ export interface Consent {
   trackers: Record<string, boolean>;
   /** Every category of the config: `true` when all its trackers may run. */
   categories: Record<string, boolean>;
+  /** Who decided: the visitor, or the browser's Global Privacy Control signal (a refusal, never stored). */
+  source: 'visitor' | 'gpc';
 }
 
 /** Whether a category is granted, given its trackers' decisions: functional always, others when every one is and there is one. */
@@ -24,7 +26,7 @@ export function categoryGranted(config: ResolvedConfig, categoryId: string, trac
   return members.length > 0 && members.every((t) => trackers[t.id]);
 }
 
-export function toConsent(record: ConsentRecord, config: ResolvedConfig): Consent {
+export function toConsent(record: ConsentRecord, config: ResolvedConfig, source: Consent['source'] = 'visitor'): Consent {
   const required = new Set(config.categories.filter((c) => c.required).map((c) => c.id));
   const trackers: Record<string, boolean> = {};
   for (const tracker of config.trackers) {
@@ -40,5 +42,6 @@ export function toConsent(record: ConsentRecord, config: ResolvedConfig): Consen
     expiresAt: new Date(record.expiresAt),
     trackers,
     categories,
+    source,
   };
 }

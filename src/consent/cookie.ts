@@ -1,25 +1,38 @@
-import Cookies from 'js-cookie';
+import { readCookies, removeCookie, writeCookie } from '../document-cookies';
 
 export interface ConsentCookieOptions {
   name: string;
   domain?: string;
 }
 
+/** `document.cookie` throws in a sandboxed frame: no cookie access then means no stored choice. */
 export function readConsentCookie({ name }: ConsentCookieOptions): string | undefined {
-  return Cookies.get(name);
+  try {
+    return readCookies()[name];
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * Writes the consent cookie (SPEC §6): first-party, `Path=/`, `SameSite=Lax`, `Secure` on https,
  * `Domain` only when the tenant shares the choice with its sub-domains.
- * @returns whether the browser kept it (cookies may be disabled or the domain foreign).
+ * @returns whether the browser kept it: cookies may be disabled, or the domain not the page's.
  */
 export function writeConsentCookie({ name, domain }: ConsentCookieOptions, value: string, expires: Date): boolean {
-  Cookies.set(name, value, { expires, path: '/', sameSite: 'Lax', secure: location.protocol === 'https:', domain });
-  return Cookies.get(name) === value;
+  try {
+    writeCookie(name, value, { expires, domain, sameSite: 'Lax', secure: location.protocol === 'https:' });
+    return readCookies()[name] === value;
+  } catch {
+    return false;
+  }
 }
 
 export function removeConsentCookie({ name, domain }: ConsentCookieOptions): void {
-  Cookies.remove(name, { path: '/', domain });
-  Cookies.remove(name, { path: '/' });
+  try {
+    removeCookie(name, domain);
+    removeCookie(name);
+  } catch {
+    // No cookie access: nothing was stored.
+  }
 }

@@ -21,7 +21,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 
 // v1.tenant.revision.decidedAt.expiresAt.id.tracker:1~tracker:0 (seconds in base 36; every character a cookie-octet, RFC 6265 §4.1.1)
 const ENCODED =
-  /^1\.([a-z0-9-]{1,40})\.([1-9]\d{0,8})\.([0-9a-z]{1,9})\.([0-9a-z]{1,9})\.([\w-]{22})\.((?:[a-z0-9-]{1,40}:[01])(?:~[a-z0-9-]{1,40}:[01])*)?$/;
+  /^1\.([a-z0-9-]{1,40})\.([1-9]\d{0,15})\.([0-9a-z]{1,9})\.([0-9a-z]{1,9})\.([\w-]{22})\.((?:[a-z0-9-]{1,40}:[01])(?:~[a-z0-9-]{1,40}:[01])*)?$/;
 
 export function newConsentId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

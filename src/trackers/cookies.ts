@@ -1,4 +1,4 @@
-import Cookies from 'js-cookie';
+import { readCookies, removeCookie } from '../document-cookies';
 
 /** Whether a cookie name matches a declared name, where a final `*` matches any rest. */
 export function matchesCookieName(pattern: string, name: string): boolean {
@@ -20,9 +20,15 @@ export function domainsOf(hostname: string): string[] {
 export function clearCookies(patterns: readonly string[], keep?: string): void {
   if (!patterns.length) return;
   const domains = domainsOf(location.hostname);
-  for (const name of Object.keys(Cookies.get())) {
+  let names: string[];
+  try {
+    names = Object.keys(readCookies());
+  } catch {
+    return; // No cookie access (sandboxed frame): no tracker could have written one either.
+  }
+  for (const name of names) {
     if (name === keep || !patterns.some((pattern) => matchesCookieName(pattern, name))) continue;
-    Cookies.remove(name, { path: '/' });
-    for (const domain of domains) Cookies.remove(name, { path: '/', domain });
+    removeCookie(name);
+    for (const domain of domains) removeCookie(name, domain);
   }
 }

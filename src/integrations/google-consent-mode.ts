@@ -1,0 +1,52 @@
+import type { ResolvedConfig } from '../config/types';
+import type { Consent } from '../consent/consent';
+
+type Gtag = (...args: unknown[]) => void;
+type State = 'granted' | 'denied';
+
+declare global {
+  interface Window {
+    dataLayer?: unknown[];
+    gtag?: Gtag;
+  }
+}
+
+/** How long Google tags wait for the first `update` before applying the defaults (ms). */
+const WAIT_FOR_UPDATE_MS = 500;
+
+const state = (granted: boolean): State => (granted ? 'granted' : 'denied');
+
+/**
+ * Google Consent Mode v2 (SPEC §10): every type denied but `security_storage` before any gated
+ * script runs, then an update on each choice and on each page load with a stored choice.
+ * `gtag` pushes its `arguments` object, as Google's snippet does: tags ignore plain arrays.
+ */
+export function googleConsentMode(config: ResolvedConfig): ((consent: Consent | null) => void) | undefined {
+  if (!config.googleConsentMode) return undefined;
+  const dataLayer = (window.dataLayer ??= []);
+  window.gtag ??= function gtag() {
+    // eslint-disable-next-line prefer-rest-params
+    dataLayer.push(arguments);
+  };
+  const gtag = window.gtag;
+  gtag('consent', 'default', {
+    ad_storage: 'denied',
+    ad_user_data: 'denied',
+    ad_personalization: 'denied',
+    analytics_storage: 'denied',
+    functionality_storage: 'denied',
+    personalization_storage: 'denied',
+    security_storage: 'granted',
+    wait_for_update: WAIT_FOR_UPDATE_MS,
+  });
+  const advertising = config.trackers.filter((t) => t.advertising);
+  return (consent) => {
+    const ads = state(!!consent && advertising.length > 0 && advertising.every((t) => consent.trackers[t.id]));
+    gtag('consent', 'update', {
+      analytics_storage: state(!!consent?.categories.audience),
+      ad_storage: ads,
+      ad_user_data: ads,
+      ad_personalization: ads,
+    });
+  };
+}

@@ -1,0 +1,30 @@
+import type { ResolvedConfig } from '../config/types';
+import type { Consent } from '../consent/consent';
+
+declare global {
+  interface Window {
+    _paq?: { push(command: unknown[]): unknown };
+  }
+}
+
+/** matomo.js replaces the `_paq` queue with its own object once loaded: read it anew each time. */
+function push(command: string): void {
+  (window._paq ??= [] as unknown[][]).push([command]);
+}
+
+/**
+ * Matomo's own consent API: Matomo writes no cookie until told consent was given, and forgets the
+ * visitor when told it was withdrawn. The queue is created the way Matomo's snippet does
+ * (`window._paq = window._paq || []`), so the commands wait for matomo.js.
+ */
+export function matomoConsent(config: ResolvedConfig): ((consent: Consent | null) => void) | undefined {
+  if (!config.trackers.some((t) => t.id === 'matomo')) return undefined;
+  push('requireCookieConsent');
+  let given = false;
+  return (consent) => {
+    const granted = consent?.trackers.matomo === true;
+    if (granted) push('setCookieConsentGiven');
+    else if (given) push('forgetCookieConsentGiven');
+    given = granted;
+  };
+}
