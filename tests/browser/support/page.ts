@@ -9,7 +9,8 @@ export interface PageOptions {
 
 /** A page using temoin the way SPEC §4 shows: inline JSON config, then the script tag. */
 export function pageHtml({ config, head = '', body = '', scriptAttributes = 'data-config="#temoin-config"' }: PageOptions): string {
-  const json = config === undefined ? '' : typeof config === 'string' ? config : JSON.stringify(config);
+  // `<` escaped as JSON allows, so that a `</script>` inside a string cannot end the element.
+  const json = config === undefined ? '' : typeof config === 'string' ? config : JSON.stringify(config).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>temoin test</title>
 ${json ? `<script type="application/json" id="temoin-config">${json}</script>` : ''}

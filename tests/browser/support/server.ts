@@ -53,6 +53,10 @@ export async function startServer(): Promise<TestServer> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push(path);
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     const route = routes.get(path);
     if (route) {
       if (route.delay) await new Promise((r) => setTimeout(r, route.delay));
