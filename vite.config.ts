@@ -36,7 +36,8 @@ const define = {
  * Three builds into `dist/`:
  * - default: `temoin.mjs` for npm (dependencies external, the UI a dynamic-import chunk);
  * - `--mode embed`: `temoin.js`, the self-contained IIFE of the script tag (no validator, no UI);
- * - `--mode chunks`: `temoin-config.mjs` and `temoin-ui.mjs`, the ES modules it loads beside itself.
+ * - `--mode chunks`: `temoin-config.mjs`, `temoin-ui.mjs` and `temoin-consent-mode.mjs`, the ES
+ *   modules it loads beside itself when a page needs them.
  */
 export default defineConfig(({ mode }) => {
   if (mode === 'embed') {
@@ -49,6 +50,19 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  if (mode === 'cli') {
+    // `dist/cli.mjs`, the `temoin` command: a Node ES module, `node:` built-ins external, the rest bundled.
+    return {
+      define,
+      ssr: { noExternal: true },
+      build: {
+        emptyOutDir: false,
+        ssr: 'src/cli/main.ts',
+        target: 'node20',
+        rolldownOptions: { output: { entryFileNames: 'cli.mjs', banner: '#!/usr/bin/env node' } },
+      },
+    };
+  }
   if (mode === 'chunks') {
     return {
       define,
@@ -56,7 +70,11 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: false,
         minify: true,
         lib: {
-          entry: { 'temoin-config': 'src/config/parse.ts', 'temoin-ui': 'src/ui/index.ts' },
+          entry: {
+            'temoin-config': 'src/config/parse.ts',
+            'temoin-ui': 'src/ui/index.ts',
+            'temoin-consent-mode': 'src/integrations/google-consent-mode.ts',
+          },
           formats: ['es'],
           fileName: (_format, name) => `${name}.mjs`,
         },

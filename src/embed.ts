@@ -14,6 +14,8 @@ const script = document.currentScript as HTMLScriptElement | null;
 const chunk = (name: string) => new URL(name, script?.src || document.baseURI).href;
 const loadUi = (): Promise<UiModule> => import(/* @vite-ignore */ chunk('temoin-ui.mjs'));
 const loadValidator = (): Promise<typeof import('./config/parse')> => import(/* @vite-ignore */ chunk('temoin-config.mjs'));
+const loadConsentMode = (): Promise<typeof import('./integrations/google-consent-mode')> =>
+  import(/* @vite-ignore */ chunk('temoin-consent-mode.mjs'));
 
 let instance: TemoinInstance | null = null;
 let starting: Promise<TemoinInstance> | null = null;
@@ -25,8 +27,11 @@ async function start(input: unknown): Promise<TemoinInstance> {
     config = (await loadValidator()).parseConfig(input);
     rememberValidatedConfig(text, config);
   }
+  // Only the sites that use Google Consent Mode load it; its defaults still precede any gated script.
+  const integrations = config.googleConsentMode ? [(await loadConsentMode()).googleConsentMode] : [];
   instance = createInstance(config, {
     loadUi,
+    integrations,
     nonce: script?.nonce || undefined,
     onDestroy: () => {
       instance = starting = null;
@@ -38,7 +43,7 @@ async function start(input: unknown): Promise<TemoinInstance> {
 /** Starts temoin. The validator may have to load first, so this returns a promise of the instance. */
 function init(input: unknown): Promise<TemoinInstance> {
   if (starting) {
-    console.warn('[temoin] temoin is already running: this init() is ignored.');
+    console.warn('temoin: already running on this page: init() returns the running instance.');
     return starting;
   }
   starting = start(input);
@@ -51,7 +56,7 @@ function report(error: unknown): void {
 }
 
 if (window.Temoin) {
-  console.warn('[temoin] temoin.js is included twice: the second copy does nothing.');
+  console.warn('temoin: temoin.js is included twice: the second copy does nothing.');
 } else {
   window.Temoin = {
     init,

@@ -1,6 +1,7 @@
 import { parseConfig } from './config/parse';
 import type { TemoinConfig } from './config/types';
 import { createInstance, type TemoinInstance } from './instance';
+import { googleConsentMode } from './integrations/google-consent-mode';
 
 /**
  * Starts temoin with a config (SPEC §3): validates it, applies the stored choice, gates the page's
@@ -8,5 +9,5 @@ import { createInstance, type TemoinInstance } from './instance';
  * @throws {TemoinConfigError} when the config is invalid; then nothing runs.
  */
 export function init(config: TemoinConfig): TemoinInstance {
-  return createInstance(parseConfig(config), { loadUi: () => import('./ui/index') });
+  return createInstance(parseConfig(config), { loadUi: () => import('./ui/index'), integrations: [googleConsentMode] });
 }

@@ -2,7 +2,6 @@ import type { ResolvedConfig } from './config/types';
 import { categoryGranted, type Consent, toConsent } from './consent/consent';
 import { readConsentCookie, removeConsentCookie, writeConsentCookie } from './consent/cookie';
 import { type ConsentRecord, createRecord, decodeRecord, encodeRecord, optionalTrackerIds } from './consent/record';
-import { googleConsentMode } from './integrations/google-consent-mode';
 import { matomoConsent } from './integrations/matomo';
 import { showLauncher } from './launcher';
 import { clearCookies } from './trackers/cookies';
@@ -40,6 +39,13 @@ export interface TemoinInstance {
   destroy(): void;
 }
 
+/**
+ * A tool that must follow the choice (Google Consent Mode…): set up before any gated script runs,
+ * then told the consent at start when there is one, and after every choice or reset.
+ * `undefined` when the config does not use it.
+ */
+export type Integration = (config: ResolvedConfig) => ((consent: Consent | null) => void) | undefined;
+
 /** What the lazily loaded UI provides: the instance asks it to show a layer. */
 export interface UiController {
   showBanner(): void;
@@ -61,6 +67,8 @@ export interface InstanceOptions {
   onDestroy?(): void;
   /** Nonce for released scripts when the config sets none: the script tag's own. */
   nonce?: string;
+  /** Beyond Matomo's consent API, always on when Matomo is a tracker. */
+  integrations?: Integration[];
 }
 
 /** One temoin per page, whichever copy (script tag, npm bundle) started it. */
@@ -77,16 +85,17 @@ function safely(run: () => void): void {
   try {
     run();
   } catch (error) {
-    setTimeout(() => {
-      throw error;
-    });
+    reportError(error);
   }
 }
 
-export function createInstance(config: ResolvedConfig, { loadUi, onDestroy, nonce }: InstanceOptions): TemoinInstance {
+export function createInstance(
+  config: ResolvedConfig,
+  { loadUi, onDestroy, nonce, integrations: extra = [] }: InstanceOptions,
+): TemoinInstance {
   const running = window[RUNNING];
   if (running) {
-    console.warn('[temoin] temoin is already running on this page: the running instance is returned.');
+    console.warn('temoin: already running on this page: init() returns the running instance.');
     return running;
   }
   const cookie = { name: config.cookieName, domain: config.tenant.cookieDomain };
@@ -113,30 +122,29 @@ export function createInstance(config: ResolvedConfig, { loadUi, onDestroy, nonc
 
   /** A gated element may run when its tracker and its category both may; an unknown id never. */
   function allows(element: Element): boolean {
-    const tracker = element.getAttribute('data-temoin-tracker');
-    const category = element.getAttribute('data-temoin-category');
-    for (const [id, known] of [
-      [tracker, config.trackers.some((t) => t.id === tracker)],
-      [category, config.categories.some((c) => c.id === category)],
-    ] as const) {
-      if (id !== null && !known && !warned.has(id)) {
-        warned.add(id);
-        console.warn(`[temoin] "${id}" is not a tracker or category of the config: its elements stay blocked.`);
-      }
-    }
-    return (tracker === null || isGranted(tracker)) && (category === null || isGranted(category));
+    return (['tracker', 'category'] as const).every((kind) => {
+      const id = element.getAttribute(`data-temoin-${kind}`);
+      if (id === null) return true;
+      if ((kind === 'tracker' ? config.trackers : config.categories).some((known) => known.id === id)) return isGranted(id);
+      if (!warned.has(id)) console.warn(`temoin: no ${kind} "${id}" in the config: its elements stay blocked.`);
+      warned.add(id);
+      return false;
+    });
   }
 
   function withUi(show: (controller: UiController) => void): void {
     ui ??= loadUi().then((module) => module.mountUi(instance));
-    ui.then((controller) => destroyed || show(controller)).catch((error) => console.error('[temoin] the UI failed to load', error));
+    ui.then((controller) => destroyed || show(controller)).catch((error) => console.error('temoin: the UI failed to load', error));
   }
 
   /** Kept across choices, so that the preferences give focus back to it once closed. */
   function syncLauncher(): void {
     const wanted = consent !== null && config.floatingButton;
     if (wanted && !launcher) launcher = showLauncher(config, () => instance.showPreferences());
-    if (!wanted && launcher) launcher = void launcher.remove();
+    if (!wanted && launcher) {
+      launcher.remove();
+      launcher = undefined;
+    }
   }
 
   /** Deletes the cookies of every optional tracker that may not run now (SPEC §6). */
@@ -156,7 +164,7 @@ export function createInstance(config: ResolvedConfig, { loadUi, onDestroy, nonc
   function choose(decisions: Record<string, boolean>): void {
     record = createRecord(config, decisions);
     if (!writeConsentCookie(cookie, encodeRecord(record), new Date(record.expiresAt))) {
-      console.warn('[temoin] the choice could not be stored (cookies blocked?): it holds for this page only.');
+      console.warn('temoin: the choice could not be stored (cookies blocked?): it holds for this page only.');
     }
     consent = toConsent(record, config);
     apply();
@@ -177,7 +185,7 @@ export function createInstance(config: ResolvedConfig, { loadUi, onDestroy, nonc
   }
 
   // Consent Mode's defaults and Matomo's requireCookieConsent come before any gated script runs.
-  const integrations = [googleConsentMode(config), matomoConsent(config)].filter((i) => i !== undefined);
+  const integrations = [matomoConsent, ...extra].map((integration) => integration(config)).filter((i) => i !== undefined);
   if (consent) for (const integration of integrations) integration(consent);
   const gate = createGate({ allows, nonce: config.nonce ?? nonce });
 
@@ -189,13 +197,14 @@ export function createInstance(config: ResolvedConfig, { loadUi, onDestroy, nonc
     rejectAll: () => choose(decideAll(false)),
     update({ trackers = {}, categories = {} }) {
       const decisions = record ? { ...record.decisions } : decideAll(false);
-      for (const [id, granted] of Object.entries(categories)) {
-        if (!config.categories.some((c) => c.id === id)) throw new Error(`temoin: update(): "${id}" is not a category of the config`);
-        for (const tracker of config.trackers) if (tracker.category === id && id in decisions) decisions[tracker.id] = granted;
-      }
-      for (const [id, granted] of Object.entries(trackers)) {
-        if (!config.trackers.some((t) => t.id === id)) throw new Error(`temoin: update(): "${id}" is not a tracker of the config`);
-        if (optional.includes(id)) decisions[id] = granted;
+      for (const [kind, changes] of [['category', categories], ['tracker', trackers]] as const) {
+        for (const [id, granted] of Object.entries(changes)) {
+          const members = config.trackers.filter((t) => (kind === 'tracker' ? t.id : t.category) === id);
+          if (kind === 'tracker' ? !members.length : !config.categories.some((c) => c.id === id)) {
+            throw new Error(`temoin: update(): no ${kind} "${id}" in the config`);
+          }
+          for (const member of members) if (member.id in decisions) decisions[member.id] = granted;
+        }
       }
       choose(decisions);
     },
@@ -236,6 +245,6 @@ export function createInstance(config: ResolvedConfig, { loadUi, onDestroy, nonc
   else fillCookieTables();
   if (!consent) instance.showBanner();
   const ready = consent;
-  queueMicrotask(() => document.dispatchEvent(new CustomEvent('temoin:ready', { detail: ready })));
+  queueMicrotask(() => destroyed || document.dispatchEvent(new CustomEvent('temoin:ready', { detail: ready })));
   return instance;
 }

@@ -1,22 +1,15 @@
 /**
  * A host element at the end of `<body>` with an open shadow root styled by `css`: host-page CSS
- * cannot reach inside and ours cannot leak out. A constructed stylesheet needs no `style-src`
- * allowance under a strict Content-Security-Policy; without support, a `<style>` carries the nonce.
+ * cannot reach inside and ours cannot leak out. A constructed stylesheet (every browser since
+ * 2023) needs no `style-src` allowance under a strict Content-Security-Policy.
  */
-export function createShadowHost(name: string, css: string, nonce?: string): { host: HTMLElement; root: ShadowRoot } {
+export function createShadowHost(name: string, css: string): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement('div');
   host.setAttribute(`data-temoin-${name}`, '');
   const root = host.attachShadow({ mode: 'open' });
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-  } else {
-    const style = document.createElement('style');
-    if (nonce) style.nonce = nonce;
-    style.textContent = css;
-    root.append(style);
-  }
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  root.adoptedStyleSheets = [sheet];
   whenBodyExists(() => document.body.append(host));
   return { host, root };
 }

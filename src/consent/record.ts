@@ -15,7 +15,6 @@ export interface ConsentRecord {
 }
 
 const FORMAT_VERSION = '1';
-const MAX_AGE_MONTHS = 12;
 /** Tolerated clock difference for a decision time slightly in the future. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -70,11 +69,8 @@ export function decodeRecord(value: string | undefined, config: ResolvedConfig, 
   const decidedAt = parseInt(decided, 36) * 1000;
   const expiresAt = parseInt(expires, 36) * 1000;
   if (tenant !== config.tenant.id || Number(revision) !== config.revision) return null;
-  // The stored expiry may not reach beyond the longest allowed age, nor beyond the tenant's current one.
-  const latest = Math.min(
-    addMonths(new Date(decidedAt), MAX_AGE_MONTHS).getTime(),
-    addMonths(new Date(decidedAt), config.tenant.consentMaxAgeMonths).getTime(),
-  );
+  // The stored expiry may not reach beyond the tenant's current maximum age (6 to 12 months).
+  const latest = addMonths(new Date(decidedAt), config.tenant.consentMaxAgeMonths).getTime();
   if (decidedAt > now + CLOCK_SKEW_MS || expiresAt <= now || expiresAt > latest || expiresAt <= decidedAt) return null;
 
   const decisions: Record<string, boolean> = Object.create(null);

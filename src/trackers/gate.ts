@@ -1,7 +1,11 @@
-/** Markup of gated elements (SPEC §5). */
-const GATED =
-  'script[type="text/plain" i][data-temoin-tracker],script[type="text/plain" i][data-temoin-category],' +
-  'iframe[data-src][data-temoin-tracker],iframe[data-src][data-temoin-category]';
+/** Markup of gated elements (SPEC §5): a `text/plain` script, or an iframe with `data-src`. */
+const GATED = '[data-temoin-tracker],[data-temoin-category]';
+
+function isGated(element: Element): boolean {
+  return element instanceof HTMLScriptElement
+    ? element.type.toLowerCase() === 'text/plain'
+    : element instanceof HTMLIFrameElement && element.hasAttribute('data-src');
+}
 
 /** Longest stretch the gate works before yielding to the page (a long task is 50 ms). */
 const SLICE_MS = 8;
@@ -72,7 +76,7 @@ function releaseScript(placeholder: HTMLScriptElement, nonce?: string): Promise<
 function releaseFrame(frame: HTMLIFrameElement): void {
   const url = new URL(frame.dataset.src ?? '', document.baseURI);
   if (isHttpUrl(url)) frame.src = url.href;
-  else console.warn(`[temoin] iframe data-src "${frame.dataset.src}" is not an http(s) URL; it stays blocked.`);
+  else console.warn(`temoin: iframe data-src "${frame.dataset.src}" is not an http(s) URL; it stays blocked.`);
 }
 
 /**
@@ -100,7 +104,7 @@ export function createGate({ allows, nonce }: GateOptions): Gate {
       let sliceStart = performance.now();
       for (const element of Array.from(document.querySelectorAll(GATED))) {
         if (stopped) break;
-        if (seen.has(element) || !element.isConnected || !allows(element)) continue;
+        if (seen.has(element) || !isGated(element) || !element.isConnected || !allows(element)) continue;
         if (!isParsed(element)) {
           waitingForParser = true;
           continue;
