@@ -53,7 +53,9 @@ export function parseConfig(input: unknown): ResolvedConfig {
 
   const categories: Category[] = [...BUILT_IN_CATEGORIES];
   (config?.categories ?? (listed(input, 'categories') as Category[])).forEach((category, i) => {
-    if (categories.some((c) => c.id === category?.id)) {
+    // An entry without a string id is no category (the validator reported it): nothing to compare.
+    if (typeof category?.id !== 'string') return;
+    if (categories.some((c) => c.id === category.id)) {
       issues.push({ path: `categories[${i}].id`, message: `"${category.id}" is already a category` });
     }
     categories.push({ ...category, required: false });

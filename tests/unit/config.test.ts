@@ -1,0 +1,425 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/parse';
+import { type ConfigIssue, init, TemoinConfigError } from '../../src/index';
+
+/** A valid config, to be broken one field at a time. */
+function config(overrides: Record<string, unknown> = {}, tenant: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    tenant: { id: 'vivoptim', name: 'Vivoptim', privacyPolicyUrl: 'https://example.org/confidentialite', ...tenant },
+    trackers: ['matomo', 'zendesk', 'google-analytics'],
+    ...overrides,
+  };
+}
+
+/** The issues `parseConfig` reports for `input`; fails the test if it returns instead of throwing. */
+function issuesOf(input: unknown): ConfigIssue[] {
+  try {
+    parseConfig(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(TemoinConfigError);
+    return (error as TemoinConfigError).issues;
+  }
+  throw new Error('the config was accepted');
+}
+
+/** The one issue reported at `path`. */
+function issueAt(input: unknown, path: string): ConfigIssue {
+  const issues = issuesOf(input);
+  const found = issues.filter((issue) => issue.path === path);
+  expect(found, `issues at ${path} among ${JSON.stringify(issues)}`).toHaveLength(1);
+  return found[0];
+}
+
+const ownTracker = {
+  id: 'intranet-stats',
+  name: 'Statistiques internes',
+  provider: 'Vivoptim',
+  category: 'audience',
+  description: { fr: 'Mesure interne de fréquentation.' },
+  cookies: [{ name: 'stats_id', lifetime: '13mo', purpose: { fr: 'Identifie le visiteur.' } }],
+};
+
+describe('a site developer writing a valid config', () => {
+  it('gets the defaults: 6 months, French, revision 1, the cookie named temoin', () => {
+    const resolved = parseConfig(config());
+    expect(resolved.tenant.consentMaxAgeMonths).toBe(6);
+    expect(resolved.tenant.locale).toBe('fr');
+    expect(resolved.revision).toBe(1);
+    expect(resolved.cookieName).toBe('temoin');
+  });
+
+  it('gets the catalog entries of the ids listed, in order', () => {
+    const resolved = parseConfig(config());
+    expect(resolved.trackers.map((t) => t.id)).toEqual(['matomo', 'zendesk', 'google-analytics']);
+    expect(resolved.trackers[0].cookies.map((c) => c.name)).toContain('_pk_id.*');
+  });
+
+  it('gets the two built-in categories, functional being the one exempt from consent', () => {
+    const resolved = parseConfig(config());
+    expect(resolved.categories.map((c) => [c.id, c.required])).toEqual([
+      ['functional', true],
+      ['audience', false],
+    ]);
+  });
+
+  it('keeps the values it sets', () => {
+    const resolved = parseConfig(config({ revision: 3 }, { consentMaxAgeMonths: 9, locale: 'en', cookieDomain: 'example.org' }));
+    expect(resolved.revision).toBe(3);
+    expect(resolved.tenant).toMatchObject({ consentMaxAgeMonths: 9, locale: 'en', cookieDomain: 'example.org' });
+  });
+
+  it('does not change the object it passes', () => {
+    const input = config();
+    const before = JSON.stringify(input);
+    parseConfig(input);
+    expect(JSON.stringify(input)).toBe(before);
+  });
+});
+
+describe('a site developer setting the tenant id', () => {
+  it.each(['a', 'vivoptim', 'mutuelle-2', 'x'.repeat(40)])('may use %j', (id) => {
+    expect(parseConfig(config({}, { id })).tenant.id).toBe(id);
+  });
+
+  it.each(['', 'Vivoptim', 'viv_optim', 'viv optim', 'vivoptim.fr', 'x'.repeat(41), 'ćeśka'])('is told %j breaks the id rule', (id) => {
+    const issue = issueAt(config({}, { id }), 'tenant.id');
+    expect(issue.message).toMatch(/40/);
+    expect(issue.message).toMatch(/a-z/);
+  });
+
+  it('is told a number is not an id', () => {
+    expect(issueAt(config({}, { id: 42 }), 'tenant.id').message).toMatch(/string/);
+  });
+
+  it('is told the tenant id is required', () => {
+    expect(issueAt(config({}, { id: undefined }), 'tenant.id').message).toMatch(/required/);
+  });
+
+  it('is told the tenant itself is required', () => {
+    expect(issueAt({ trackers: [] }, 'tenant').message).toMatch(/required/);
+  });
+
+  it('is told the tenant name is required', () => {
+    expect(issueAt(config({}, { name: undefined }), 'tenant.name').message).toMatch(/required/);
+  });
+});
+
+describe('a site developer setting how long a choice is kept', () => {
+  it.each([6, 7, 12])('may keep it %i months', (months) => {
+    expect(parseConfig(config({}, { consentMaxAgeMonths: months })).tenant.consentMaxAgeMonths).toBe(months);
+  });
+
+  it.each([5, 13, 0, -6, 24])('is told %j months is out of the 6 to 12 range', (months) => {
+    const issue = issueAt(config({}, { consentMaxAgeMonths: months }), 'tenant.consentMaxAgeMonths');
+    expect(issue.message).toMatch(/6/);
+    expect(issue.message).toMatch(/12/);
+  });
+
+  it.each([6.5, '6', null, true])('is told %j is not an integer', (months) => {
+    expect(issueAt(config({}, { consentMaxAgeMonths: months }), 'tenant.consentMaxAgeMonths').message).toMatch(/integer/);
+  });
+});
+
+describe('a site developer linking the privacy policy', () => {
+  it.each(['https://example.org/confidentialite', 'http://intranet.example.org/privacy'])('may link %s', (url) => {
+    expect(parseConfig(config({}, { privacyPolicyUrl: url })).tenant.privacyPolicyUrl).toBe(url);
+  });
+
+  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'ftp://example.org/p', '/confidentialite', 'not a url'])(
+    'is told %s is not an http(s) URL',
+    (url) => {
+      expect(issueAt(config({}, { privacyPolicyUrl: url }), 'tenant.privacyPolicyUrl').message).toMatch(/https?:/);
+    },
+  );
+
+  it('is told the same of a tracker of its own linking a javascript: URL', () => {
+    const issue = issueAt(config({ trackers: [{ ...ownTracker, privacyPolicyUrl: 'javascript:alert(1)' }] }), 'trackers[0].privacyPolicyUrl');
+    expect(issue.message).toMatch(/https?:/);
+  });
+});
+
+describe('a site developer choosing the language', () => {
+  it('gets English with "en"', () => {
+    expect(parseConfig(config({}, { locale: 'en' })).tenant.locale).toBe('en');
+  });
+
+  it.each(['de', 'FR', 'fr-FR', ''])('is told %j is not a language temoin speaks, and which ones it does', (locale) => {
+    const issue = issueAt(config({}, { locale }), 'tenant.locale');
+    expect(issue.message).toContain('"fr"');
+    expect(issue.message).toContain('"en"');
+  });
+});
+
+describe('a site developer raising the revision', () => {
+  it.each([1, 2, 100])('may set revision %i', (revision) => {
+    expect(parseConfig(config({ revision })).revision).toBe(revision);
+  });
+
+  it.each([0, -1])('is told revision %j is below 1', (revision) => {
+    expect(issueAt(config({ revision }), 'revision').message).toMatch(/1 or more|≥ ?1|at least 1/);
+  });
+
+  it.each([1.5, '2', null])('is told revision %j is not an integer', (revision) => {
+    expect(issueAt(config({ revision }), 'revision').message).toMatch(/integer/);
+  });
+});
+
+describe('a site developer listing trackers by catalog id', () => {
+  it('is told the trackers are required', () => {
+    expect(issueAt({ tenant: { id: 'vivoptim', name: 'Vivoptim' } }, 'trackers').message).toMatch(/required/);
+  });
+
+  it('is told trackers must be an array', () => {
+    expect(issueAt(config({ trackers: 'matomo' }), 'trackers').message).toMatch(/array/);
+  });
+
+  it('is told "matomoo" is unknown, and that "matomo" is the closest id', () => {
+    const { message } = issueAt(config({ trackers: ['zendesk', 'matomoo'] }), 'trackers[1]');
+    expect(message).toContain('"matomoo"');
+    expect(message).toMatch(/did you mean[^?]*"matomo"/);
+  });
+
+  it('is told "google" is unknown, and that "google-analytics" is the closest id', () => {
+    const { message } = issueAt(config({ trackers: ['google'] }), 'trackers[0]');
+    expect(message).toContain('"google"');
+    expect(message).toMatch(/did you mean[^?]*"google-analytics"/);
+  });
+
+  it('is offered no near miss for an id like no other, yet told which ids exist', () => {
+    const { message } = issueAt(config({ trackers: ['hotjar-heatmaps'] }), 'trackers[0]');
+    expect(message).toContain('"hotjar-heatmaps"');
+    expect(message).not.toMatch(/did you mean/);
+    expect(message).toContain('matomo');
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'is told %j is not in the catalog, as any unknown id (no inherited property passes for an entry)',
+    (id) => {
+      const { message } = issueAt(config({ trackers: [id] }), 'trackers[0]');
+      expect(message).toContain(`"${id}"`);
+      expect(message).toMatch(/not in the catalog/);
+    },
+  );
+
+  it('is told a tracker listed twice is listed twice', () => {
+    expect(issueAt(config({ trackers: ['matomo', 'zendesk', 'matomo'] }), 'trackers[2]').message).toContain('"matomo"');
+  });
+
+  it('is told a number is neither an id nor a tracker', () => {
+    expect(issueAt(config({ trackers: [42] }), 'trackers[0]').message).toMatch(/id|tracker/);
+  });
+});
+
+describe('a site developer declaring a tracker of its own', () => {
+  it('gets the whole tracker object as given', () => {
+    const resolved = parseConfig(config({ trackers: ['matomo', ownTracker] }));
+    expect(resolved.trackers[1]).toEqual(ownTracker);
+  });
+
+  it('is told which fields a tracker of its own lacks', () => {
+    const issues = issuesOf(config({ trackers: [{ id: 'intranet-stats', category: 'audience' }] }));
+    const paths = issues.map((issue) => issue.path);
+    for (const field of ['name', 'provider', 'description', 'cookies']) expect(paths).toContain(`trackers[0].${field}`);
+  });
+
+  it('is told an unknown field of a tracker object is not known, naming it', () => {
+    expect(issueAt(config({ trackers: [{ ...ownTracker, cookie: [] }] }), 'trackers[0].cookie').message).toMatch(/not a known field/);
+  });
+
+  it('is told a cookie lifetime of "13 months" is not one, and how to write it', () => {
+    const trackers = [{ ...ownTracker, cookies: [{ ...ownTracker.cookies[0], lifetime: '13 months' }] }];
+    const { message } = issueAt(config({ trackers }), 'trackers[0].cookies[0].lifetime');
+    expect(message).toMatch(/session/);
+    expect(message).toMatch(/mo/);
+  });
+
+  it.each(['0mo', '13', 'mo', '1.5y', '2 y', '13MO', 'forever'])('is told the lifetime %j is not one', (lifetime) => {
+    const trackers = [{ ...ownTracker, cookies: [{ ...ownTracker.cookies[0], lifetime }] }];
+    issueAt(config({ trackers }), 'trackers[0].cookies[0].lifetime');
+  });
+
+  it.each(['session', '30min', '24h', '90d', '13mo', '2y'])('may write the lifetime %j', (lifetime) => {
+    const trackers = [{ ...ownTracker, cookies: [{ ...ownTracker.cookies[0], lifetime }] }];
+    expect(parseConfig(config({ trackers })).trackers[0].cookies[0].lifetime).toBe(lifetime);
+  });
+
+  it('is told a cookie name with * in the middle is not a prefix pattern', () => {
+    const trackers = [{ ...ownTracker, cookies: [{ ...ownTracker.cookies[0], name: '_pk*_id' }] }];
+    expect(issueAt(config({ trackers }), 'trackers[0].cookies[0].name').message).toMatch(/\*/);
+  });
+
+  it.each(['a b', 'a;b', 'a=b', '', '*'])('is told %j is not a cookie name', (name) => {
+    const trackers = [{ ...ownTracker, cookies: [{ ...ownTracker.cookies[0], name }] }];
+    issueAt(config({ trackers }), 'trackers[0].cookies[0].name');
+  });
+});
+
+describe('a site developer changing a catalog tracker', () => {
+  it('moves matomo to the functional category with { id, category }, keeping the rest of its entry', () => {
+    const resolved = parseConfig(config({ trackers: [{ id: 'matomo', category: 'functional' }] }));
+    const matomo = resolved.trackers[0];
+    expect(matomo.category).toBe('functional');
+    expect(matomo.name).toBe('Matomo');
+    expect(matomo.cookies.map((c) => c.name)).toEqual(['_pk_id.*', '_pk_ses.*', '_pk_ref.*', '_pk_cvar.*']);
+  });
+
+  it('replaces the cookies of a catalog entry', () => {
+    const cookies = [{ name: '_pk_id.*', lifetime: '6mo', purpose: { fr: 'Identifie le visiteur.' } }];
+    expect(parseConfig(config({ trackers: [{ id: 'matomo', cookies }] })).trackers[0].cookies).toEqual(cookies);
+  });
+
+  it('is told a replaced cookie with a bad lifetime is wrong, at its path', () => {
+    const cookies = [{ name: '_pk_id.*', lifetime: '13 months', purpose: { fr: 'Identifie le visiteur.' } }];
+    issueAt(config({ trackers: [{ id: 'matomo', cookies }] }), 'trackers[0].cookies[0].lifetime');
+  });
+
+  it('is told an override of a wrong type names the field', () => {
+    expect(issueAt(config({ trackers: [{ id: 'matomo', advertising: 'yes' }] }), 'trackers[0].advertising').message).toMatch(/true or false|boolean/);
+  });
+});
+
+describe('a site developer adding categories', () => {
+  const videos = { id: 'videos', name: { fr: 'Vidéos', en: 'Videos' } };
+
+  it('may put a tracker in a category it adds, which needs consent', () => {
+    const resolved = parseConfig(config({ categories: [videos], trackers: [{ id: 'youtube', category: 'videos' }] }));
+    expect(resolved.trackers[0].category).toBe('videos');
+    expect(resolved.categories.find((c) => c.id === 'videos')).toMatchObject({ id: 'videos', required: false });
+  });
+
+  it('is told a tracker in a category nobody declared is in an unknown category, naming it', () => {
+    const { message } = issueAt(config({ trackers: [{ id: 'youtube', category: 'videos' }] }), 'trackers[0].category');
+    expect(message).toContain('"videos"');
+  });
+
+  it('is told a category added twice already exists', () => {
+    expect(issueAt(config({ categories: [videos, videos] }), 'categories[1].id').message).toContain('"videos"');
+  });
+
+  it.each(['functional', 'audience'])('is told the built-in category %s cannot be added again', (id) => {
+    expect(issueAt(config({ categories: [{ id, name: { fr: 'X' } }] }), 'categories[0].id').message).toContain(`"${id}"`);
+  });
+
+  it('is told of categories that are not objects, even when the rest of the config is wrong too', () => {
+    const issues = issuesOf({ tenant: {}, trackers: [], categories: [null, 'videos', 42, null] });
+    const paths = issues.map((issue) => issue.path);
+    expect(paths).toEqual(expect.arrayContaining(['tenant.id', 'tenant.name', 'categories[0]', 'categories[1]', 'categories[2]', 'categories[3]']));
+  });
+
+  it('cannot make an added category exempt from consent', () => {
+    issueAt(config({ categories: [{ ...videos, required: true }] }), 'categories[0].required');
+  });
+
+  it('is told a category needs a name', () => {
+    expect(issueAt(config({ categories: [{ id: 'videos' }] }), 'categories[0].name').message).toMatch(/required/);
+  });
+});
+
+describe('a site developer misspelling an option', () => {
+  it('is told an unknown top-level key is not known, naming it', () => {
+    expect(issueAt(config({ trackerz: [] }), 'trackerz').message).toMatch(/not a known field/);
+  });
+
+  it('is told an unknown tenant key is not known, naming it', () => {
+    expect(issueAt(config({}, { cookieDomian: 'example.org' }), 'tenant.cookieDomian').message).toMatch(/not a known field/);
+  });
+
+  it('is told when the config is not an object at all', () => {
+    for (const input of [null, undefined, 'config', 42, []]) expect(issuesOf(input).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a site developer with several mistakes', () => {
+  const broken = config(
+    { revision: 0, trackers: ['matomoo', 'zendesk', { ...ownTracker, cookies: [{ ...ownTracker.cookies[0], lifetime: '13 months' }] }], extra: 1 },
+    { id: 'Vivoptim', consentMaxAgeMonths: 13, locale: 'de', privacyPolicyUrl: 'javascript:void 0' },
+  );
+  const paths = [
+    'tenant.id',
+    'tenant.consentMaxAgeMonths',
+    'tenant.locale',
+    'tenant.privacyPolicyUrl',
+    'revision',
+    'trackers[0]',
+    'trackers[2].cookies[0].lifetime',
+    'extra',
+  ];
+
+  it('is told of every one at once, each at its path', () => {
+    const issues = issuesOf(broken);
+    expect(issues.map((issue) => issue.path).sort()).toEqual([...paths].sort());
+  });
+
+  it('gets from init() a TemoinConfigError whose issues are { path, message } pairs and whose message lists them', () => {
+    let thrown: unknown;
+    try {
+      init(broken as never);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(TemoinConfigError);
+    expect(thrown).toBeInstanceOf(Error);
+    const error = thrown as TemoinConfigError;
+    expect(error.name).toBe('TemoinConfigError');
+    expect(error.issues).toHaveLength(paths.length);
+    for (const issue of error.issues) {
+      expect(Object.keys(issue).sort()).toEqual(['message', 'path']);
+      expect(typeof issue.path).toBe('string');
+      expect(issue.message.length).toBeGreaterThan(0);
+      expect(error.message).toContain(issue.path);
+      expect(error.message).toContain(issue.message);
+    }
+  });
+
+  it('gets nothing running from init(): no banner host, no consent cookie', () => {
+    expect(() => init(broken as never)).toThrow(TemoinConfigError);
+    expect(document.cookie).toBe('');
+    expect(document.querySelector('[data-temoin-ui]')).toBeNull();
+  });
+});
+
+describe('a config carrying __proto__ or constructor keys (JSON from elsewhere)', () => {
+  afterEach(() => {
+    delete (Object.prototype as Record<string, unknown>).polluted;
+  });
+
+  const tenantJson = '"tenant": {"id": "vivoptim", "name": "Vivoptim"}';
+
+  it('is rejected at the top level, and pollutes no prototype', () => {
+    const input: unknown = JSON.parse(`{"__proto__": {"polluted": true}, ${tenantJson}, "trackers": ["matomo"]}`);
+    expect(issuesOf(input).map((issue) => issue.path)).toContain('__proto__');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('is rejected in the tenant, and pollutes no prototype', () => {
+    const input: unknown = JSON.parse(
+      '{"tenant": {"id": "vivoptim", "name": "Vivoptim", "__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}, "trackers": []}',
+    );
+    const paths = issuesOf(input).map((issue) => issue.path);
+    expect(paths).toContain('tenant.__proto__');
+    expect(paths).toContain('tenant.constructor');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('cannot move a catalog tracker to functional through a __proto__ key of its override', () => {
+    const input: unknown = JSON.parse(`{${tenantJson}, "trackers": [{"id": "matomo", "__proto__": {"category": "functional", "polluted": true}}]}`);
+    let resolved: ReturnType<typeof parseConfig> | undefined;
+    try {
+      resolved = parseConfig(input);
+    } catch (error) {
+      expect(error).toBeInstanceOf(TemoinConfigError);
+    }
+    if (resolved) expect(resolved.trackers[0].category).toBe('audience');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('is rejected inside cookie and text objects, and pollutes no prototype', () => {
+    const tracker = JSON.parse(
+      `{"id": "own", "name": "Own", "provider": "Own", "category": "audience", "description": {"fr": "x", "__proto__": {"polluted": true}}, "cookies": [{"name": "own", "lifetime": "1d", "purpose": {"fr": "x"}, "constructor": {"polluted": true}}]}`,
+    ) as unknown;
+    const paths = issuesOf(config({ trackers: [tracker] })).map((issue) => issue.path);
+    expect(paths).toContain('trackers[0].description.__proto__');
+    expect(paths).toContain('trackers[0].cookies[0].constructor');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -1,0 +1,117 @@
+// @vitest-environment-options {"url": "https://www.site.test/page"}
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clearCookies, domainsOf, matchesCookieName } from '../../src/trackers/cookies';
+
+const EXPIRED = 'expires=Thu, 01 Jan 1970 00:00:00 GMT';
+
+/** Every cookie this page has, host-only and on each parent domain, expired. */
+function expireAll(): void {
+  for (const pair of document.cookie ? document.cookie.split('; ') : []) {
+    const name = pair.split('=')[0];
+    for (const domain of ['', ';domain=www.site.test', ';domain=site.test']) document.cookie = `${name}=;path=/;${EXPIRED}${domain}`;
+  }
+}
+
+/** The names of the cookies the page sees, sorted. */
+function names(): string[] {
+  return (document.cookie ? document.cookie.split('; ') : []).map((pair) => pair.split('=')[0]).sort();
+}
+
+describe('a declared cookie name', () => {
+  it('matches exactly that name when it has no *', () => {
+    expect(matchesCookieName('_ga', '_ga')).toBe(true);
+    expect(matchesCookieName('_ga', '_ga_ABC123')).toBe(false);
+    expect(matchesCookieName('_ga', '_g')).toBe(false);
+    expect(matchesCookieName('_ga', '_GA')).toBe(false);
+    expect(matchesCookieName('_ga', 'x_ga')).toBe(false);
+  });
+
+  it('matches every name starting with what precedes a final *', () => {
+    expect(matchesCookieName('_pk_id.*', '_pk_id.1.a2b3')).toBe(true);
+    expect(matchesCookieName('_pk_id.*', '_pk_id.')).toBe(true);
+    expect(matchesCookieName('_gat*', '_gat')).toBe(true);
+    expect(matchesCookieName('_gat*', '_gat_UA-1234')).toBe(true);
+  });
+
+  it('does not match a name that only contains the prefix, or lacks part of it', () => {
+    expect(matchesCookieName('_pk_id.*', 'x_pk_id.1')).toBe(false);
+    expect(matchesCookieName('_pk_id.*', '_pk_id')).toBe(false);
+    expect(matchesCookieName('_pk_id.*', '_pk_ses.1.a2b3')).toBe(false);
+  });
+
+  it('treats a * as a wildcard only at the end', () => {
+    expect(matchesCookieName('_pk*_id', '_pk_id')).toBe(false);
+    expect(matchesCookieName('_pk*_id', '_pk*_id')).toBe(true);
+  });
+});
+
+describe('the domains a cookie may have been set on', () => {
+  it('are the host and each parent domain for www.site.test', () => {
+    expect(domainsOf('www.site.test')).toEqual(['www.site.test', 'site.test', 'test']);
+  });
+
+  it('are the host alone for a single-label host', () => {
+    expect(domainsOf('localhost')).toEqual(['localhost']);
+  });
+
+  it('are four for a deeper host', () => {
+    expect(domainsOf('a.b.example.org')).toEqual(['a.b.example.org', 'b.example.org', 'example.org', 'org']);
+  });
+
+  it.each(['127.0.0.1', '192.168.1.20', '::1', '[::1]', '2001:db8::1'])('are none for the IP address %s', (ip) => {
+    expect(domainsOf(ip)).toEqual([]);
+  });
+});
+
+describe('refused trackers leaving cookies on www.site.test', () => {
+  beforeEach(expireAll);
+  afterEach(expireAll);
+
+  it('lose every cookie matching their declared names, prefixes included', () => {
+    document.cookie = '_pk_id.1.a2b3=x;path=/';
+    document.cookie = '_pk_ses.1.a2b3=x;path=/';
+    document.cookie = '_ga=GA1.2.3;path=/';
+    document.cookie = '_ga_ABC123=GS1;path=/';
+    document.cookie = 'session_id=42;path=/';
+    clearCookies(['_pk_id.*', '_pk_ses.*', '_ga', '_ga_*']);
+    expect(names()).toEqual(['session_id']);
+  });
+
+  it('lose the cookies set on the parent domain site.test and on the host as a domain', () => {
+    document.cookie = '_ga=parent;path=/;domain=site.test';
+    document.cookie = '_gid=host;path=/;domain=www.site.test';
+    document.cookie = '_fbp=hostonly;path=/';
+    document.cookie = 'lang=fr;path=/;domain=site.test';
+    expect(names()).toEqual(['_fbp', '_ga', '_gid', 'lang']);
+    clearCookies(['_ga', '_gid', '_fb*']);
+    expect(names()).toEqual(['lang']);
+  });
+
+  it('lose both cookies when one name is set host-only and on the parent domain', () => {
+    document.cookie = '_ga=host;path=/';
+    document.cookie = '_ga=parent;path=/;domain=site.test';
+    clearCookies(['_ga']);
+    expect(names()).toEqual([]);
+  });
+
+  it('keep the cookie named as kept, even when a pattern matches it', () => {
+    document.cookie = 'temoin=1.vivoptim;path=/';
+    document.cookie = 'temoin_old=x;path=/';
+    clearCookies(['temoin*'], 'temoin');
+    expect(names()).toEqual(['temoin']);
+  });
+
+  it('keep every cookie when no pattern is given', () => {
+    document.cookie = '_ga=x;path=/';
+    document.cookie = 'temoin=y;path=/';
+    clearCookies([]);
+    expect(names()).toEqual(['_ga', 'temoin']);
+  });
+
+  it('keep the cookies of trackers that were not refused', () => {
+    document.cookie = '_pk_id.1.a2b3=x;path=/';
+    document.cookie = '__zlcmid=z;path=/';
+    clearCookies(['__zlcmid']);
+    expect(names()).toEqual(['_pk_id.1.a2b3']);
+  });
+});

@@ -1,0 +1,302 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TemoinConfigError } from '../../src/config/error';
+import { parseConfig } from '../../src/config/parse';
+import type { ResolvedConfig } from '../../src/config/types';
+import { createRecord, decodeRecord, encodeRecord } from '../../src/consent/record';
+
+const RUNS = { seed: 20260831, numRuns: 3000 };
+
+/** Three trackers needing consent, one functional. */
+const config = parseConfig({
+  tenant: { id: 'vivoptim', name: 'Vivoptim' },
+  trackers: ['matomo', 'zendesk', 'google-analytics', 'lisio'],
+});
+const NOW = Date.parse('2026-03-15T09:00:00.000Z');
+const refusedAll = encodeRecord(createRecord(config, { matomo: false, zendesk: false, 'google-analytics': false }, new Date(NOW)));
+const acceptedAll = encodeRecord(createRecord(config, { matomo: true, zendesk: true, 'google-analytics': true }, new Date(NOW)));
+const decode = (value: string) => decodeRecord(value, config, NOW + 60_000);
+
+const grants = (value: string) => Object.values(decode(value)?.decisions ?? {}).some(Boolean);
+
+/**
+ * The decoder is exact: whatever it accepts is, byte for byte, the encoding of a record (its decisions
+ * as the value spells them, including any for trackers the config no longer lists), and it returns
+ * the decisions spelt there. So no altered, truncated or padded value is read as a choice it does not spell out.
+ */
+function decodesExactly(value: string): boolean {
+  const record = decode(value);
+  if (record === null) return true;
+  const spelt = Object.fromEntries(
+    value
+      .slice(value.lastIndexOf('.') + 1)
+      .split('~')
+      .map((pair) => [pair.slice(0, pair.indexOf(':')), pair.endsWith(':1')]),
+  );
+  return (
+    encodeRecord({ ...record, decisions: spelt }) === value &&
+    Object.entries(record.decisions).every(([id, granted]) => spelt[id] === granted)
+  );
+}
+
+/** Characters a cookie value may hold, and those the encoding uses most. */
+const cookieChar = fc.oneof(
+  fc.constantFrom(...'0123456789abcdefghijklmnopqrstuvwxyz-_.:~ABCXYZ'.split('')),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+);
+
+type Mutation = (value: string) => string;
+const position = (value: string, n: number) => n % (value.length + 1);
+
+/** One change to a value: a character replaced, characters inserted or removed, a piece of it repeated elsewhere, the end cut. */
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.tuple(fc.nat(), cookieChar).map(([n, c]): Mutation => (v) => {
+    const i = n % Math.max(1, v.length);
+    return v.slice(0, i) + c + v.slice(i + 1);
+  }),
+  fc.tuple(fc.nat(), fc.string({ unit: cookieChar, minLength: 1, maxLength: 12 })).map(([n, s]): Mutation => (v) => {
+    const i = position(v, n);
+    return v.slice(0, i) + s + v.slice(i);
+  }),
+  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 12 })).map(([n, count]): Mutation => (v) => {
+    const i = position(v, n);
+    return v.slice(0, i) + v.slice(i + count);
+  }),
+  fc.tuple(fc.nat(), fc.nat(), fc.nat()).map(([a, b, n]): Mutation => (v) => {
+    const [from, to] = [position(v, a), position(v, b)].sort((x, y) => x - y);
+    const i = position(v, n);
+    return v.slice(0, i) + v.slice(from, to) + v.slice(i);
+  }),
+  fc.nat().map((n): Mutation => (v) => v.slice(0, position(v, n))),
+);
+
+/** A valid encoding changed one to four times in a row. */
+const mutationOf = (valid: string): fc.Arbitrary<string> =>
+  fc.array(mutation, { minLength: 1, maxLength: 4 }).map((changes) => changes.reduce((value, change) => change(value), valid));
+
+describe('a consent cookie that was altered, truncated or made up', () => {
+  it('starts from two values the decoder reads, one refusing and one granting everything', () => {
+    expect(decode(refusedAll)?.decisions).toEqual({ matomo: false, zendesk: false, 'google-analytics': false });
+    expect(decode(acceptedAll)?.decisions).toEqual({ matomo: true, zendesk: true, 'google-analytics': true });
+  });
+
+  it('is never read as a choice when truncated at any length', () => {
+    for (const valid of [refusedAll, acceptedAll]) {
+      for (let length = 0; length < valid.length; length++) expect(decode(valid.slice(0, length)), valid.slice(0, length)).toBeNull();
+    }
+  });
+
+  it('is never read as a choice when any one character is removed', () => {
+    for (const valid of [refusedAll, acceptedAll]) {
+      for (let i = 0; i < valid.length; i++) {
+        const value = valid.slice(0, i) + valid.slice(i + 1);
+        expect(decode(value), value).toBeNull();
+      }
+    }
+  });
+
+  it('grants a tracker only when a 0 became exactly the 1 of a valid encoding', () => {
+    for (let i = 0; i < refusedAll.length; i++) {
+      for (const c of '0123456789abcdefghijklmnopqrstuvwxyz-_.:~') {
+        const value = refusedAll.slice(0, i) + c + refusedAll.slice(i + 1);
+        if (grants(value)) {
+          expect(refusedAll[i]).toBe('0');
+          expect(c).toBe('1');
+        }
+        expect(decodesExactly(value), value).toBe(true);
+      }
+    }
+  });
+
+  it('is never read as a choice other than the one it spells exactly, whatever random string it is', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: cookieChar, maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })), decodesExactly),
+      RUNS,
+    );
+  });
+
+  it('is never read as a choice other than the one it spells exactly, whatever random string follows a valid prefix', () => {
+    const prefix = fc.nat({ max: refusedAll.length }).map((n) => refusedAll.slice(0, n));
+    fc.assert(
+      fc.property(prefix, fc.string({ unit: cookieChar, maxLength: 80 }), (head, tail) => decodesExactly(head + tail)),
+      RUNS,
+    );
+  });
+
+  it('is never read as a choice other than the one it spells exactly, whatever mutation of a valid value it is', () => {
+    fc.assert(fc.property(fc.oneof(mutationOf(refusedAll), mutationOf(acceptedAll)), decodesExactly), RUNS);
+  });
+
+  it('is never read as a grant when mutated from a refusal, unless a decision became exactly "1"', () => {
+    fc.assert(
+      fc.property(mutationOf(refusedAll), (value) => {
+        if (!grants(value)) return true;
+        // The only way: a valid encoding spelling "<id>:1" for each tracker it grants.
+        const granted = Object.entries(decode(value)!.decisions).filter(([, yes]) => yes);
+        return decodesExactly(value) && granted.every(([id]) => new RegExp(`[.~]${id}:1(~|$)`).test(value));
+      }),
+      RUNS,
+    );
+  });
+});
+
+const ID = /^[a-z0-9-]{1,40}$/;
+const LIFETIME = /^(session|[1-9]\d*(min|h|d|mo|y))$/;
+
+/** What a returned config guarantees, whatever the input was. */
+function isValidated(resolved: ResolvedConfig): boolean {
+  const { tenant, revision, trackers, categories } = resolved;
+  const categoryIds = categories.map((c) => c.id);
+  return (
+    ID.test(tenant.id) &&
+    typeof tenant.name === 'string' &&
+    tenant.name.length > 0 &&
+    Number.isInteger(tenant.consentMaxAgeMonths) &&
+    tenant.consentMaxAgeMonths >= 6 &&
+    tenant.consentMaxAgeMonths <= 12 &&
+    (tenant.locale === 'fr' || tenant.locale === 'en') &&
+    (tenant.privacyPolicyUrl === undefined || /^https?:\/\//i.test(tenant.privacyPolicyUrl)) &&
+    Number.isInteger(revision) &&
+    revision >= 1 &&
+    categoryIds[0] === 'functional' &&
+    categoryIds[1] === 'audience' &&
+    categories.every((c, i) => ID.test(c.id) && c.required === (i === 0)) &&
+    new Set(categoryIds).size === categoryIds.length &&
+    Array.isArray(trackers) &&
+    new Set(trackers.map((t) => t.id)).size === trackers.length &&
+    trackers.every(
+      (t) =>
+        ID.test(t.id) &&
+        typeof t.name === 'string' &&
+        typeof t.provider === 'string' &&
+        categoryIds.includes(t.category) &&
+        (t.privacyPolicyUrl === undefined || /^https?:\/\//i.test(t.privacyPolicyUrl)) &&
+        Array.isArray(t.cookies) &&
+        t.cookies.every((c) => /^[^*\s;=,]+\*?$/.test(c.name) && LIFETIME.test(c.lifetime)),
+    )
+  );
+}
+
+/** Throws anything but a TemoinConfigError listing its issues; returns whether the config was validated. */
+function parsesOrRejects(input: unknown): boolean {
+  let resolved: ResolvedConfig;
+  try {
+    resolved = parseConfig(input);
+  } catch (error) {
+    if (!(error instanceof TemoinConfigError)) throw error;
+    return (
+      error.issues.length > 0 &&
+      error.issues.every((issue) => typeof issue.path === 'string' && typeof issue.message === 'string' && issue.message.length > 0)
+    );
+  }
+  return isValidated(resolved);
+}
+
+/** Values that mostly fit a field (the first ones given) and sometimes do not. */
+const anything = fc.anything({ withBoxedValues: true, withNullPrototype: true, withSparseArray: true, withObjectString: true });
+const some = <T>(valid: T[], invalid: unknown[] = []) =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom(...valid), weight: 30 },
+    { arbitrary: invalid.length ? fc.constantFrom(...invalid) : anything, weight: 1 },
+    { arbitrary: anything, weight: 1 },
+  );
+const text = some(['Vivoptim', 'Texte'], ['']);
+const localized = some([{ fr: 'Texte' }, { en: 'Text' }, { fr: 'Texte', en: 'Text' }], [{}, { de: 'Text' }, { fr: '' }]);
+const cookie = fc.record({
+  name: some(['_pk_id.*', '_ga', 'own_cookie'], ['a*b', '*', 'a b', '']),
+  lifetime: some(['13mo', 'session', '30min'], ['13 months', '0d', '1.5y']),
+  purpose: localized,
+});
+const trackerObject = fc.record(
+  {
+    id: some(['matomo', 'youtube', 'own-tracker'], ['Own', 'constructor', '__proto__']),
+    name: text,
+    provider: text,
+    category: some(['audience', 'functional', 'videos'], ['unknown']),
+    advertising: some([true, false]),
+    description: localized,
+    privacyPolicyUrl: some(['https://example.org'], ['javascript:alert(1)']),
+    cookies: fc.oneof({ arbitrary: fc.array(cookie, { maxLength: 3 }), weight: 30 }, { arbitrary: anything, weight: 1 }),
+  },
+  { requiredKeys: ['id'] },
+);
+const tracker = fc.oneof(
+  { arbitrary: fc.constantFrom('matomo', 'zendesk', 'google-analytics', 'facebook-pixel', 'axeptio', 'lisio', 'youtube'), weight: 20 },
+  { arbitrary: trackerObject, weight: 4 },
+  { arbitrary: fc.constantFrom('matomoo', 'constructor', '__proto__', 'Matomo'), weight: 1 },
+  { arbitrary: anything, weight: 1 },
+);
+const configish = fc.record(
+  {
+    tenant: fc.oneof(
+      {
+        arbitrary: fc.record(
+          {
+            id: some(['vivoptim', 'mutuelle-2'], ['Vivoptim', '', 'x'.repeat(41)]),
+            name: text,
+            consentMaxAgeMonths: some([6, 9, 12], [5, 13, 6.5, '6', Number.NaN, Infinity, null]),
+            privacyPolicyUrl: some(['https://example.org/p', 'http://example.org'], ['javascript:alert(1)', 'data:,x', 'ftp://x']),
+            locale: some(['fr', 'en'], ['de', 'FR']),
+            cookieDomain: some(['example.org', '.example.org'], ['bad domain']),
+          },
+          { requiredKeys: ['id', 'name'] },
+        ),
+        weight: 30,
+      },
+      { arbitrary: anything, weight: 1 },
+    ),
+    revision: some([1, 2], [0, -1, 1.5, '1']),
+    trackers: fc.oneof({ arbitrary: fc.uniqueArray(tracker, {
+          maxLength: 5,
+          selector: (t) => (typeof t === 'object' && t !== null && 'id' in t ? t.id : t),
+        }), weight: 30 }, { arbitrary: anything, weight: 1 }),
+    categories: fc.oneof(
+      {
+        arbitrary: fc.uniqueArray(fc.record({ id: some(['videos', 'ads'], ['audience', 'functional', 'Bad']), name: localized }), {
+          maxLength: 2,
+          selector: (c) => c.id,
+        }),
+        weight: 30,
+      },
+      { arbitrary: anything, weight: 1 },
+    ),
+    cookieName: some(['temoin', 'consent'], ['bad name']),
+    googleConsentMode: some([true, false]),
+  },
+  { requiredKeys: ['tenant', 'trackers'] },
+);
+/** Now and then a key no config has. */
+const configWithStray = fc.tuple(configish, fc.oneof(
+    { arbitrary: fc.constant(null), weight: 20 },
+    { arbitrary: fc.constantFrom('trackerz', '__proto__', 'constructor'), weight: 1 },
+  ), anything).map(
+  ([input, stray, value]) => (stray === null ? input : Object.defineProperty({ ...input }, stray, { value, enumerable: true })),
+);
+
+describe('a config of any shape, from a page or a bundle', () => {
+  it('sometimes passes, so that the property below checks returned configs too', () => {
+    const samples = fc.sample(configWithStray, { seed: RUNS.seed, numRuns: 1000 });
+    const passed = samples.filter((input) => {
+      try {
+        parseConfig(input);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(passed.length).toBeGreaterThan(100);
+    expect(passed.length).toBeLessThan(950);
+  });
+
+  it('is either returned fully validated or rejected with a TemoinConfigError listing its issues', () => {
+    fc.assert(fc.property(configWithStray, parsesOrRejects), RUNS);
+  });
+
+  it('never throws anything but a TemoinConfigError, whatever JSON value it is', () => {
+    fc.assert(fc.property(fc.jsonValue(), parsesOrRejects), RUNS);
+  });
+
+  it('never throws anything but a TemoinConfigError, whatever JavaScript value it is', () => {
+    fc.assert(fc.property(anything, parsesOrRejects), RUNS);
+  });
+});

@@ -1,0 +1,248 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/parse';
+import type { ResolvedConfig } from '../../src/config/types';
+import { addMonths } from '../../src/consent/months';
+import { type ConsentRecord, createRecord, decodeRecord, encodeRecord, newConsentId, optionalTrackerIds } from '../../src/consent/record';
+
+function configOf(tenant: Record<string, unknown> = {}, overrides: Record<string, unknown> = {}): ResolvedConfig {
+  return parseConfig({
+    tenant: { id: 'vivoptim', name: 'Vivoptim', ...tenant },
+    trackers: ['matomo', 'zendesk', 'google-analytics', 'lisio'],
+    ...overrides,
+  });
+}
+
+const config = configOf();
+const NOW = Date.parse('2026-08-31T14:30:15.000Z');
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const decisions = { matomo: true, zendesk: false, 'google-analytics': true };
+
+/** A choice made at NOW, encoded. */
+function stored(overrides: Partial<ConsentRecord> = {}, forConfig = config): { record: ConsentRecord; value: string } {
+  const record = { ...createRecord(forConfig, decisions, new Date(NOW)), ...overrides };
+  return { record, value: encodeRecord(record) };
+}
+
+describe('a visitor making a choice', () => {
+  it('gets a record of the tenant, the revision, the decision time and the decisions', () => {
+    const { record } = stored();
+    expect(record).toMatchObject({ tenant: 'vivoptim', revision: 1, decidedAt: NOW, decisions });
+  });
+
+  it('gets a record expiring exactly 6 calendar months later with the default tenant setting', () => {
+    expect(new Date(stored().record.expiresAt).toISOString()).toBe('2027-02-28T14:30:15.000Z');
+  });
+
+  it('gets a record expiring exactly 12 calendar months later when the tenant keeps choices 12 months', () => {
+    const record = createRecord(configOf({ consentMaxAgeMonths: 12 }), decisions, new Date(NOW));
+    expect(new Date(record.expiresAt).toISOString()).toBe('2027-08-31T14:30:15.000Z');
+  });
+
+  it('gets the decision time to the second', () => {
+    const record = createRecord(config, decisions, new Date(NOW + 999));
+    expect(record.decidedAt).toBe(NOW);
+  });
+});
+
+describe('a returning visitor whose choice is read back', () => {
+  it('gets back exactly the record that was stored', () => {
+    const { record, value } = stored();
+    expect(decodeRecord(value, config, NOW + DAY)).toEqual(record);
+  });
+
+  it('gets back a refusal as a refusal and an acceptance as an acceptance', () => {
+    const refused = { matomo: false, zendesk: false, 'google-analytics': false };
+    const accepted = { matomo: true, zendesk: true, 'google-analytics': true };
+    for (const chosen of [refused, accepted]) {
+      const value = encodeRecord(createRecord(config, chosen, new Date(NOW)));
+      expect(decodeRecord(value, config, NOW)?.decisions).toEqual(chosen);
+    }
+  });
+
+  it('gets it back until the last second before its expiry', () => {
+    const { record, value } = stored();
+    expect(decodeRecord(value, config, record.expiresAt - 1)).not.toBeNull();
+  });
+
+  it('needs no decision for a functional tracker', () => {
+    expect(optionalTrackerIds(config)).not.toContain('lisio');
+    const { value } = stored();
+    expect(value).not.toContain('lisio');
+    expect(decodeRecord(value, config, NOW)).not.toBeNull();
+  });
+
+  it('keeps only the decisions of the trackers the config still lists', () => {
+    const { value } = stored();
+    const fewer = configOf({}, { trackers: ['matomo', 'lisio'] });
+    expect(decodeRecord(value, fewer, NOW)?.decisions).toEqual({ matomo: true });
+  });
+
+  it('no longer gets back a 12-month choice once the tenant keeps choices 6 months', () => {
+    const { value } = stored({}, configOf({ consentMaxAgeMonths: 12 }));
+    expect(decodeRecord(value, configOf({ consentMaxAgeMonths: 12 }), NOW)).not.toBeNull();
+    expect(decodeRecord(value, configOf({ consentMaxAgeMonths: 6 }), NOW)).toBeNull();
+  });
+});
+
+describe('a stored value that must count as no choice yet', () => {
+  it('is one of another tenant', () => {
+    const { value } = stored();
+    expect(decodeRecord(value, configOf({ id: 'mutuelle' }), NOW)).toBeNull();
+  });
+
+  it('is one of an older revision', () => {
+    const { value } = stored();
+    expect(decodeRecord(value, configOf({}, { revision: 2 }), NOW)).toBeNull();
+  });
+
+  it('is one of a newer revision', () => {
+    const newer = configOf({}, { revision: 3 });
+    const { value } = stored({}, newer);
+    expect(decodeRecord(value, newer, NOW)).not.toBeNull();
+    expect(decodeRecord(value, configOf({}, { revision: 2 }), NOW)).toBeNull();
+  });
+
+  it('is one past its expiry', () => {
+    const { record, value } = stored();
+    expect(decodeRecord(value, config, record.expiresAt)).toBeNull();
+    expect(decodeRecord(value, config, record.expiresAt + DAY)).toBeNull();
+  });
+
+  it("is one whose expiry lies beyond the tenant's consentMaxAgeMonths after the decision", () => {
+    const { value } = stored({ expiresAt: addMonths(new Date(NOW), 6).getTime() + 1000 });
+    expect(decodeRecord(value, config, NOW)).toBeNull();
+  });
+
+  it('is one whose expiry lies beyond 12 months, whatever the tenant', () => {
+    const twelve = configOf({ consentMaxAgeMonths: 12 });
+    const { value } = stored({ expiresAt: addMonths(new Date(NOW), 24).getTime() }, twelve);
+    expect(decodeRecord(value, twelve, NOW)).toBeNull();
+  });
+
+  it('is one expiring before it was decided', () => {
+    // Read 1.5 s before the decision (within any clock tolerance) and before the expiry: only the order is wrong.
+    const { value } = stored({ decidedAt: NOW, expiresAt: NOW - 1000 });
+    expect(decodeRecord(value, config, NOW - 1500)).toBeNull();
+  });
+
+  it('is one decided in the future', () => {
+    const later = NOW + DAY;
+    const { value } = stored({ decidedAt: later, expiresAt: addMonths(new Date(later), 6).getTime() });
+    expect(decodeRecord(value, config, later)).not.toBeNull();
+    expect(decodeRecord(value, config, NOW)).toBeNull();
+    expect(decodeRecord(value, config, later - HOUR)).toBeNull();
+  });
+
+  it("is one silent about one of the config's optional trackers", () => {
+    const { value } = stored({ decisions: { matomo: true, 'google-analytics': true } });
+    expect(decodeRecord(value, config, NOW)).toBeNull();
+  });
+
+  it('is one for a config that added a tracker since', () => {
+    const { value } = stored();
+    expect(decodeRecord(value, configOf({}, { trackers: ['matomo', 'zendesk', 'google-analytics', 'facebook-pixel'] }), NOW)).toBeNull();
+  });
+
+  it('is one deciding twice for the same tracker', () => {
+    const { value } = stored({ decisions: { matomo: false, zendesk: false, 'google-analytics': false } });
+    expect(decodeRecord(value, config, NOW)).not.toBeNull();
+    expect(decodeRecord(`${value}~matomo:1`, config, NOW)).toBeNull();
+    expect(decodeRecord(value.replace('matomo:0', 'matomo:0~matomo:1'), config, NOW)).toBeNull();
+  });
+
+  it('is one of an unknown format version', () => {
+    const { value } = stored();
+    expect(decodeRecord(value, config, NOW)).not.toBeNull();
+    for (const version of ['0', '2', '9', '10', 'v1']) {
+      expect(decodeRecord(value.replace(/^1\./, `${version}.`), config, NOW)).toBeNull();
+    }
+  });
+
+  it('is one with a decision that is neither 0 nor 1', () => {
+    const { value } = stored();
+    expect(decodeRecord(value.replace('matomo:1', 'matomo:2'), config, NOW)).toBeNull();
+    expect(decodeRecord(value.replace('matomo:1', 'matomo:true'), config, NOW)).toBeNull();
+  });
+
+  it('is one with a consent id of the wrong length', () => {
+    const { record, value } = stored();
+    expect(decodeRecord(value.replace(record.id, record.id.slice(1)), config, NOW)).toBeNull();
+    expect(decodeRecord(value.replace(record.id, `${record.id}A`), config, NOW)).toBeNull();
+  });
+
+  it('is one with anything around it', () => {
+    const { value } = stored();
+    for (const wrapped of [` ${value}`, `${value} `, `${value}.`, `"${value}"`, encodeURIComponent(`${value}~`)]) {
+      expect(decodeRecord(wrapped, config, NOW)).toBeNull();
+    }
+  });
+
+  it.each([
+    ['garbage', 'n0t a c0nsent'],
+    ['JSON', '{"tenant":"vivoptim","decisions":{"matomo":true}}'],
+    ['the literal true', 'true'],
+    ['an empty string', ''],
+    ['dots only', '1......'],
+  ])('is %s', (_what, value) => {
+    expect(decodeRecord(value, config, NOW)).toBeNull();
+  });
+
+  it('is undefined (no cookie)', () => {
+    expect(decodeRecord(undefined, config, NOW)).toBeNull();
+  });
+});
+
+describe('the stored value itself', () => {
+  const catalogIds = readdirSync(resolve(import.meta.dirname, '../../catalog')).map((file) => file.replace(/\.json$/, ''));
+  const full = parseConfig({ tenant: { id: 'x'.repeat(40), name: 'X', consentMaxAgeMonths: 12 }, revision: 999_999_999, trackers: catalogIds });
+
+  it('stays under 1 KB for a config listing the whole catalog', () => {
+    const value = encodeRecord(createRecord(full, Object.fromEntries(optionalTrackerIds(full).map((id) => [id, true])), new Date(NOW)));
+    expect(optionalTrackerIds(full).length).toBe(catalogIds.length - 1);
+    expect(decodeRecord(value, full, NOW)).not.toBeNull();
+    expect(`temoin=${value}`.length).toBeLessThan(1024);
+  });
+
+  it('holds only cookie-octets, so it is stored as is', () => {
+    const { value } = stored();
+    expect(value).toMatch(/^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]+$/);
+  });
+
+  it('holds the consent id, the tenant and each decision, and no catalog text', () => {
+    const { record, value } = stored();
+    expect(value).toContain(record.id);
+    expect(value).toContain('vivoptim');
+    expect(value).not.toMatch(/Matomo|audience|_pk_/);
+  });
+});
+
+describe('the consent id proving a choice', () => {
+  const ids = Array.from({ length: 256 }, () => newConsentId());
+
+  it('is 22 base64url characters', () => {
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('is different on every call', () => {
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('carries at least 96 random bits: each of its first 96 bits takes both values across calls', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const bits = ids.map((id) => [...id].map((c) => alphabet.indexOf(c).toString(2).padStart(6, '0')).join(''));
+    for (let bit = 0; bit < 96; bit++) {
+      const ones = bits.filter((b) => b[bit] === '1').length;
+      expect(ones, `bit ${bit}`).toBeGreaterThan(0);
+      expect(ones, `bit ${bit}`).toBeLessThan(ids.length);
+    }
+  });
+
+  it('is a new one for every choice', () => {
+    const a = createRecord(config, decisions, new Date(NOW));
+    const b = createRecord(config, decisions, new Date(NOW));
+    expect(a.id).not.toBe(b.id);
+  });
+});
