@@ -64,19 +64,21 @@ export default defineConfig(({ mode }) => {
     };
   }
   if (mode === 'chunks') {
+    // Not lib mode: lib mode leaves ES output unminified (for consumers' tree-shaking); these run as shipped.
     return {
       define,
       build: {
         emptyOutDir: false,
         minify: true,
-        lib: {
-          entry: {
+        modulePreload: false,
+        rolldownOptions: {
+          input: {
             'temoin-config': 'src/config/parse.ts',
             'temoin-ui': 'src/ui/index.ts',
             'temoin-consent-mode': 'src/integrations/google-consent-mode.ts',
           },
-          formats: ['es'],
-          fileName: (_format, name) => `${name}.mjs`,
+          preserveEntrySignatures: 'exports-only',
+          output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'temoin-[name]-[hash].mjs' },
         },
       },
     };

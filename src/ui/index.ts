@@ -1,5 +1,2 @@
-import type { TemoinInstance, UiController } from '../instance';
-
-export function mountUi(_instance: TemoinInstance): UiController {
-  throw new Error('UI not built yet');
-}
+export { mountUi } from './mount';
+export { renderCookieTable } from './cookie-table';

@@ -1,0 +1,45 @@
+/**
+ * The widget's CSS, inside its shadow root. Themed by inherited custom properties (README):
+ * `--temoin-background`, `--temoin-text`, `--temoin-accent`, `--temoin-accent-text`, `--temoin-focus`,
+ * `--temoin-radius`, `--temoin-font`. The defaults keep text at 4.5:1 and controls at 3:1 or more
+ * (WCAG 1.4.3, 1.4.11); every target is at least 24×24 px (WCAG 2.5.8); all boxes are fixed, so the
+ * host page never moves (CLS 0).
+ */
+export const CSS = `:host{all:initial!important;display:contents!important}
+.w{--b:var(--temoin-background,#fff);--t:var(--temoin-text,#1f2937);--a:var(--temoin-accent,#1d4ed8);--at:var(--temoin-accent-text,#fff);--r:var(--temoin-radius,8px);font:15px/1.45 var(--temoin-font,system-ui,sans-serif);color:var(--t)}
+*{box-sizing:border-box}
+:focus-visible{outline:3px solid var(--temoin-focus,#b45309);outline-offset:2px}
+h2,h3,p,ul{margin:0}
+h2{font-size:1.15em}
+h3{font-size:1em}
+p,ul{margin-top:8px}
+ul{padding:0;list-style:none}
+a,.l{color:var(--a);text-decoration:underline}
+.banner,.dlg{background:var(--b);color:var(--t);border-radius:var(--r);box-shadow:0 4px 24px rgb(0 0 0/.35);overflow:auto;overscroll-behavior:contain}
+.banner{position:fixed;z-index:2147483000;inset:auto 8px 8px;margin:auto;max-width:992px;max-height:70vh;padding:12px 16px 16px}
+.top,.row{display:flex;align-items:center;gap:4px 12px}
+.top{flex-wrap:wrap;justify-content:space-between}
+.row>:first-child{flex:1}
+button{font:inherit;cursor:pointer}
+.l{min-height:32px;padding:4px;margin:-4px;border:0;background:none}
+.btn{min-height:44px;padding:8px 16px;border:2px solid var(--a);border-radius:var(--r);background:var(--a);color:var(--at);font-weight:600}
+.act{display:grid;grid-template-columns:repeat(auto-fit,minmax(176px,1fr));gap:8px;margin-top:12px}
+.bd{position:fixed;z-index:2147483001;inset:0;display:flex;align-items:center;justify-content:center;padding:8px;background:rgb(0 0 0/.5)}
+.dlg{width:100%;max-width:768px;max-height:100%;padding:0 16px}
+.hd{padding:12px 0;background:var(--b)}
+.ft{padding:4px 0 16px;background:var(--b)}
+@media (min-height:576px){.hd,.ft{position:sticky;z-index:1}.hd{top:0}.ft{bottom:0}}
+.cat{border-top:1px solid #9ca3af;padding:12px 0}
+.trk{margin:12px 0 0 8px;padding-left:12px;border-left:3px solid #d1d5db}
+.m,.tag{font-size:.93em}
+.sw{appearance:none;flex:none;position:relative;width:44px;height:24px;margin:0;border-radius:12px;background:#6b7280;cursor:pointer}
+.sw::before{content:"";position:absolute;top:3px;left:3px;width:18px;height:18px;border-radius:50%;background:var(--b)}
+.sw:checked,.sw:indeterminate{background:var(--a)}
+.sw:checked::before{transform:translateX(20px)}
+.sw:indeterminate::before{transform:translateX(10px)}
+.sw:disabled{opacity:.7;cursor:default}
+summary{min-height:24px;margin-top:8px;cursor:pointer}
+code{overflow-wrap:anywhere}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+@media (prefers-reduced-motion:no-preference){.sw::before{transition:transform .15s}}
+@media (forced-colors:active){.sw{border:2px solid}.sw::before{background:CanvasText}}`;

@@ -1,0 +1,52 @@
+import type { Category, LocalizedText, ResolvedConfig } from '../config/types';
+import { en } from '../locales/en';
+import { fr, type Texts } from '../locales/fr';
+
+export type TextKey = keyof Texts;
+
+/** The widget's words in the config's locale, the tenant's own texts first. */
+export interface Words {
+  /** The text of `key`, its `{placeholders}` filled from `vars`. */
+  t(key: TextKey, vars?: Record<string, string | number>): string;
+  /** A catalog or config text in the locale, else in the other one. */
+  pick(text?: LocalizedText): string;
+  /** `"13mo"` → "13 mois" / "13 months"; `"session"` → "session". */
+  lifetime(value: string): string;
+  categoryName(category: Category): string;
+  categoryText(category: Category): string;
+}
+
+const BUILT_IN = ['functional', 'audience'];
+
+export function words(config: ResolvedConfig): Words {
+  const { locale } = config.tenant;
+  const own = config.texts[locale] ?? {};
+  const base = locale === 'en' ? en : fr;
+  const common = { tenant: config.tenant.name, months: config.tenant.consentMaxAgeMonths };
+  const t: Words['t'] = (key, vars) => {
+    const all: Record<string, string | number> = { ...common, ...vars };
+    return (own[key] ?? base[key]).replace(/\{(\w+)\}/g, (whole, name: string) => (name in all ? String(all[name]) : whole));
+  };
+  const pick: Words['pick'] = (text = {}) => text[locale] ?? text.fr ?? text.en ?? '';
+  return {
+    t,
+    pick,
+    lifetime(value) {
+      const match = /^(\d+)(min|h|d|mo|y)$/.exec(value);
+      if (!match) return t('session');
+      const [one, many = one] = t(match[2] as TextKey).split('|');
+      return `${match[1]} ${+match[1] < 2 ? one : many}`;
+    },
+    categoryName: (c) => (BUILT_IN.includes(c.id) ? t(c.id as TextKey) : pick(c.name) || c.id),
+    categoryText: (c) => (BUILT_IN.includes(c.id) ? t(`${c.id}Text` as TextKey) : pick(c.description)),
+  };
+}
+
+/** Only `http:` and `https:` links reach the page, whatever a config holds. */
+export function httpUrl(value: string | undefined): string | undefined {
+  try {
+    return value && /^https?:$/.test(new URL(value).protocol) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,65 @@
+import { waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src/config/parse';
+import { renderCookieTable } from '../../../src/ui/index';
+import { start, testConfig } from './setup';
+
+const rows = (table: HTMLElement) => [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent));
+
+describe('the cookie table of a privacy policy', () => {
+  it('has one table per category with cookies, captioned by the category, one row per cookie', () => {
+    const element = document.createElement('div');
+    renderCookieTable(element, parseConfig(testConfig({ trackers: ['matomo', 'lisio'] })));
+    const tables = within(element).getAllByRole('table');
+    expect(tables.map((t) => t.querySelector('caption')!.textContent)).toEqual(['Nécessaires au fonctionnement', 'Mesure d’audience']);
+    expect([...tables[1].querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Traceur', 'Fournisseur', 'Cookie', 'Finalité', 'Durée']);
+    expect(rows(tables[1])).toEqual([
+      ['Matomo', 'Matomo (InnoCraft)', '_pk_id.*', 'Attribue un identifiant unique au visiteur pour mesurer l’audience.', '13 mois'],
+      ['Matomo', 'Matomo (InnoCraft)', '_pk_ses.*', 'Conserve temporairement les données de la visite en cours.', '30 minutes'],
+      ['Matomo', 'Matomo (InnoCraft)', '_pk_ref.*', 'Mémorise le site d’où provient le visiteur lors de sa première visite.', '6 mois'],
+      ['Matomo', 'Matomo (InnoCraft)', '_pk_cvar.*', 'Conserve temporairement les variables personnalisées de la visite.', '30 minutes'],
+    ]);
+  });
+
+  it('lists the consent cookie itself among the necessary ones, kept as long as the tenant says', () => {
+    const element = document.createElement('div');
+    renderCookieTable(element, parseConfig(testConfig({ trackers: ['lisio'], cookieName: 'choix' }, { consentMaxAgeMonths: 12 })));
+    expect(rows(within(element).getByRole('table'))).toEqual([
+      ['Mutuelle Test', 'Mutuelle Test', 'choix', 'Conserve vos choix sur les cookies.', '12 mois'],
+      ['Lisio', 'Lisio', 'lisio*', 'Mémorise les réglages d’affichage choisis par le visiteur.', '90 jours'],
+    ]);
+  });
+
+  it('speaks the config’s locale, lifetimes included', () => {
+    const element = document.createElement('div');
+    renderCookieTable(element, parseConfig(testConfig({ trackers: ['google-analytics', 'youtube'] }, { locale: 'en' })));
+    const [, audience] = within(element).getAllByRole('table');
+    expect(audience.querySelector('caption')!.textContent).toBe('Audience measurement');
+    const lifetimes = rows(audience).map((row) => row[4]);
+    expect(lifetimes).toContain('session');
+    expect(lifetimes.some((l) => / months?$/.test(l!))).toBe(true);
+    expect(element.querySelector('[lang]')!.getAttribute('lang')).toBe('en');
+  });
+
+  it('replaces what the element held', () => {
+    const element = document.createElement('div');
+    element.innerHTML = '<p>Chargement…</p>';
+    renderCookieTable(element, parseConfig(testConfig()));
+    expect(element.textContent).not.toContain('Chargement');
+    renderCookieTable(element, parseConfig(testConfig({}, { locale: 'en' })));
+    expect(within(element).getAllByRole('table').map((t) => t.querySelector('caption')!.textContent)).toEqual([
+      'Strictly necessary',
+      'Audience measurement',
+    ]);
+  });
+
+  it('fills every [data-temoin-cookie-table] of the page, and instance.renderCookieTable any element', async () => {
+    document.body.innerHTML = '<main><h1>Confidentialité</h1><div data-temoin-cookie-table></div></main>';
+    const instance = start();
+    const filled = document.querySelector<HTMLElement>('[data-temoin-cookie-table]')!;
+    await waitFor(() => expect(within(filled).getAllByRole('table').length).toBe(2));
+    const other = document.createElement('section');
+    await instance.renderCookieTable(other);
+    expect(other.innerHTML).toBe(filled.innerHTML);
+  });
+});
