@@ -1,3 +1,4 @@
+import { isHttpUrl } from '../config/rules';
 import type { Category, LocalizedText, ResolvedConfig } from '../config/types';
 import { en } from '../locales/en';
 import { fr, type Texts } from '../locales/fr';
@@ -44,9 +45,5 @@ export function words(config: ResolvedConfig): Words {
 
 /** Only `http:` and `https:` links reach the page, whatever a config holds. */
 export function httpUrl(value: string | undefined): string | undefined {
-  try {
-    return value && /^https?:$/.test(new URL(value).protocol) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  return value && isHttpUrl(value) ? value : undefined;
 }

@@ -1,0 +1,50 @@
+// @vitest-environment node
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+/** Byte budgets of what a page downloads (issue 4), measured on the built `dist/` (`npm test` builds first). */
+
+const gzip = (file: string) => gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length;
+
+/** A chunk and the chunks it imports statically: what loading it downloads. */
+function withImports(file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const code = readFileSync(`dist/${file}`, 'utf8');
+  const imports = [...code.matchAll(/(?:import|from)\s*["']\.\/([\w.-]+\.m?js)["']/g)].map((m) => m[1]);
+  return [file, ...imports.flatMap((next) => withImports(next, seen))];
+}
+
+const kB = (bytes: number) => bytes / 1000;
+
+const sizes = () => {
+  const returning = gzip('temoin.js');
+  const firstVisit = [...new Set(['temoin.js', ...withImports('temoin-config.mjs'), ...withImports('temoin-ui.mjs')])].reduce(
+    (sum, file) => sum + gzip(file),
+    0,
+  );
+  return { returning, firstVisit };
+};
+
+describe('what a page downloads', () => {
+  it('is built', () => {
+    expect(existsSync('dist/temoin.js'), 'run `npm run build` first').toBe(true);
+  });
+
+  it('stays within 5 kB gzip for a returning visitor: the core alone', () => {
+    expect(kB(sizes().returning)).toBeLessThanOrEqual(5);
+  });
+
+  it('matches the sizes the README states, within 0.2 kB', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const stated = (label: string) => {
+      const match = new RegExp(`\\| ${label} \\|[^|]*\\| ([\\d.]+) kB \\|`).exec(readme);
+      expect(match, `README size row "${label}"`).not.toBeNull();
+      return Number(match![1]);
+    };
+    const { returning, firstVisit } = sizes();
+    expect(Math.abs(stated('Returning visitor') - kB(returning))).toBeLessThanOrEqual(0.2);
+    expect(Math.abs(stated('First visit') - kB(firstVisit))).toBeLessThanOrEqual(0.2);
+  });
+});
