@@ -1,19 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { browser, server, useBrowser } from './support/setup';
+import { openPage } from './support/browser';
 import { pageHtml, testConfig } from './support/page';
-import { startServer, type TestServer } from './support/server';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser();
 
 const GATED = '<script type="text/plain" data-temoin-tracker="matomo">window.__gated = true</script>';
 const HOST_SCRIPT = '<script>window.__host = true</script>';

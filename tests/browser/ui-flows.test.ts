@@ -1,20 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { browser, server, useBrowser } from './support/setup';
 import { pageHtml } from './support/page';
-import { startServer, type TestServer } from './support/server';
 import { ARTICLE, consent, focused, ran, uiConfig, visit } from './ui-support';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser();
 
 const cookieNames = async (context: { cookies(): Promise<{ name: string }[]> }) => (await context.cookies()).map((c) => c.name).sort();
 

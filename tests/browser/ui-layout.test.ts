@@ -1,19 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browser, server, useBrowser } from './support/setup';
+import { openPage } from './support/browser';
 import { pageHtml, testConfig } from './support/page';
-import { startServer, type TestServer } from './support/server';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser();
 
 const ARTICLE = `<main><h1>Bienvenue sur la Mutuelle Test</h1>${'<p>Votre santé, nos garanties. Consultez vos remboursements, trouvez un professionnel de santé et gérez votre contrat en ligne. <a href="#">En savoir plus</a></p>'.repeat(30)}</main>`;
 const CONFIG = testConfig({ trackers: ['matomo', 'google-analytics', 'youtube', 'lisio'] });
