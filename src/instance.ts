@@ -57,7 +57,7 @@ export interface UiController {
 
 export interface UiModule {
   mountUi(instance: TemoinInstance): UiController;
-  renderCookieTable(element: Element, config: ResolvedConfig): void;
+  renderCookieTable(element: Element, config: ResolvedConfig): Promise<void>;
 }
 
 export interface InstanceOptions {

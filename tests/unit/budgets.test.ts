@@ -20,6 +20,7 @@ const kB = (bytes: number) => bytes / 1000;
 
 const sizes = () => {
   const returning = gzip('temoin.js');
+  // The preferences dialog (with Preact) loads only when a visitor opens it.
   const firstVisit = [...new Set(['temoin.js', ...withImports('temoin-config.mjs'), ...withImports('temoin-ui.mjs')])].reduce(
     (sum, file) => sum + gzip(file),
     0,
@@ -34,6 +35,10 @@ describe('what a page downloads', () => {
 
   it('stays within 5 kB gzip for a returning visitor: the core alone', () => {
     expect(kB(sizes().returning)).toBeLessThanOrEqual(5);
+  });
+
+  it('stays within 15 kB gzip for a first visit: the core, the validator with the catalog, and the banner', () => {
+    expect(kB(sizes().firstVisit)).toBeLessThanOrEqual(15);
   });
 
   it('matches the sizes the README states, within 0.2 kB', () => {

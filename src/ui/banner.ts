@@ -1,0 +1,38 @@
+import type { TemoinInstance } from '../instance';
+import { el } from './dom';
+import { httpUrl, type Words } from './texts';
+
+/**
+ * The first layer: who asks, for what, where the policy is, and three equal choices. Not modal and
+ * not a wall: the page stays usable, and nothing but these buttons records a choice (CNIL 2020-092).
+ * Plain DOM: most visitors decide here, so a first visit does not download Preact for it.
+ */
+export function createBanner(instance: TemoinInstance, w: Words, customise: () => void): HTMLElement {
+  const { config } = instance;
+  const purposes = config.categories
+    .filter((c) => !c.required && config.trackers.some((t) => t.category === c.id))
+    .map(w.categoryName)
+    .join(', ');
+  const policy = httpUrl(config.tenant.privacyPolicyUrl);
+  const button = (label: string, onclick: () => void, kind = 'btn') => el('button', { type: 'button', class: kind, onclick }, label);
+  return el(
+    'section',
+    { class: 'banner', 'aria-labelledby': 't-bt' },
+    el('div', { class: 'top' }, el('h2', { id: 't-bt' }, w.t('bannerTitle')), button(w.t('continueWithout'), () => instance.rejectAll(), 'l')),
+    el(
+      'p',
+      {},
+      `${w.t('bannerText', { purposes, manage: w.t('manageCookies') })} ${w.t('continueNote')}`,
+      policy && ' ',
+      policy && el('a', { href: policy }, w.t('privacyPolicy')),
+    ),
+    // Identical size and style: the layer may not favour accepting (CNIL, délibération 2020-092 § 34).
+    el(
+      'div',
+      { class: 'act' },
+      button(w.t('acceptAll'), () => instance.acceptAll()),
+      button(w.t('rejectAll'), () => instance.rejectAll()),
+      button(w.t('customise'), customise),
+    ),
+  );
+}

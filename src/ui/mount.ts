@@ -1,0 +1,86 @@
+import type { Consent } from '../consent/consent';
+import type { TemoinInstance, UiController } from '../instance';
+import { createShadowHost, whenBodyExists } from '../shadow';
+import { createBanner } from './banner';
+import { el } from './dom';
+import type { PreferencesLayer } from './preferences-layer';
+import { CSS } from './styles';
+import { words } from './texts';
+
+/** The element that has focus, inside open shadow roots too (the launcher's button, say). */
+function deepActiveElement(): HTMLElement | null {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element as HTMLElement | null;
+}
+
+/**
+ * Mounts the visitor's UI in its own shadow root and returns what the instance drives it with. A
+ * choice is recorded only through the instance, which then calls `update()`.
+ */
+export function mountUi(instance: TemoinInstance): UiController {
+  const { config } = instance;
+  const w = words(config);
+  const { host, root } = createShadowHost('ui', CSS);
+  host.lang = config.tenant.locale;
+  // First in the tab order, so a keyboard user meets the banner before the page (RGAA 12.8).
+  whenBodyExists(() => document.body.prepend(host));
+  const slot = el('div');
+  const status = el('div', { class: 'vh', role: 'status' });
+  const wrapper = el('div', { class: 'w', lang: config.tenant.locale }, slot, status);
+  root.append(wrapper);
+  const page = document.documentElement.style;
+  let banner: HTMLElement | null = null;
+  let layer: Promise<PreferencesLayer> | undefined;
+  /** The page's own inline `scroll-padding-bottom`, while the banner replaces it. */
+  let pagePadding: string | null = null;
+
+  /**
+   * While the banner shows, the page scrolls what gets focus above it (WCAG 2.4.11, focus not
+   * obscured): its scroll padding covers the banner. Put back as it was when the banner goes.
+   */
+  function fitScrollPadding(): void {
+    if (banner) {
+      pagePadding ??= page.scrollPaddingBottom;
+      page.scrollPaddingBottom = `${banner.offsetHeight + 16}px`;
+    } else if (pagePadding !== null) {
+      page.scrollPaddingBottom = pagePadding;
+      pagePadding = null;
+    }
+  }
+
+  function showPreferences(): void {
+    const opener = deepActiveElement();
+    status.textContent = '';
+    layer ??= import('./preferences-layer').then(({ createPreferencesLayer }) =>
+      // The banner is out of reach while the dialog is open.
+      createPreferencesLayer(host, slot, instance, w, (open) => banner?.toggleAttribute('inert', open)),
+    );
+    layer.then((preferences) => preferences.open(opener));
+  }
+
+  addEventListener('resize', fitScrollPadding);
+
+  return {
+    showBanner() {
+      banner ??= wrapper.insertBefore(createBanner(instance, w, showPreferences), slot);
+      status.textContent = '';
+      fitScrollPadding();
+    },
+    showPreferences,
+    update(consent: Consent | null) {
+      banner?.remove();
+      banner = null;
+      status.textContent = consent ? w.t('saved') : '';
+      fitScrollPadding();
+      layer?.then((preferences) => preferences.close());
+    },
+    destroy() {
+      removeEventListener('resize', fitScrollPadding);
+      layer?.then((preferences) => preferences.close());
+      banner = null;
+      fitScrollPadding();
+      host.remove();
+    },
+  };
+}
