@@ -1,0 +1,16 @@
+/** Where a command writes: the result on `out`, why it could not run on `err`. Lines, without their newline. */
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** Exit codes of every command (64 is EX_USAGE of BSD's sysexits.h). */
+export const EXIT = {
+  ok: 0,
+  /** The config is invalid, or the file could not be read or parsed. */
+  failed: 1,
+  /** `lint --strict` found warnings. */
+  warnings: 2,
+  /** The command line itself is wrong. */
+  usage: 64,
+} as const;

@@ -1,0 +1,200 @@
+import { catalog } from '../config/catalog';
+import type { ResolvedConfig, Tracker } from '../config/types';
+import { lifetimeInWords } from '../locales/lifetime';
+import { EXIT, type Io } from './io';
+import { readJsonFile } from './read';
+import { check } from './validate';
+
+/** A compliance problem: the config works, but likely breaks a rule the site must follow. */
+export interface Warning {
+  /** Id of the rule that found it, printed as `[rule]`. */
+  rule: string;
+  /** JSON path of the field concerned, as validation issues give it. */
+  path: string;
+  message: string;
+  /** What to do about it. */
+  advice: string;
+}
+
+/**
+ * What a rule looks at: the file's parsed JSON, and the resolved config when it is valid. Rules on
+ * fields that validation rejects read `input`, so that they explain what validation only refuses.
+ */
+export interface LintTarget {
+  input: unknown;
+  config?: ResolvedConfig;
+}
+
+export interface Rule {
+  id: string;
+  /** One line for `--help` and the README. */
+  summary: string;
+  check(target: LintTarget): Warning[];
+}
+
+const field = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+
+/** 13 months in days, on the Gregorian calendar's average month (365.2425 / 12 days). */
+const THIRTEEN_MONTHS_DAYS = (13 * 365.2425) / 12;
+const DAYS: Record<string, number> = { min: 1 / 1440, h: 1 / 24, d: 1, mo: 365.2425 / 12, y: 365.2425 };
+
+function lifetimeDays(lifetime: string): number {
+  const match = /^(\d+)(min|h|d|mo|y)$/.exec(lifetime);
+  return match ? Number(match[1]) * DAYS[match[2]] : 0;
+}
+
+/** Google Analytics' own cookies, whose lifetime gtag's `cookie_expires` sets (in seconds). */
+const GTAG_COOKIES = new Set(['_ga', '_ga_*']);
+const THIRTEEN_MONTHS_SECONDS = 34_128_000; // 395 days
+
+export const RULES: Rule[] = [
+  {
+    id: 'audience-cookie-lifetime',
+    summary: "an audience tracker's cookie lives longer than 13 months",
+    check({ config }) {
+      if (!config) return [];
+      // An audience tracker of the catalog stays one when a config files it under a category of its own.
+      const isAudience = (tracker: Tracker) => tracker.category === 'audience' || catalog[tracker.id]?.category === 'audience';
+      return config.trackers.flatMap((tracker, i) =>
+        !isAudience(tracker)
+          ? []
+          : tracker.cookies
+              .filter((cookie) => lifetimeDays(cookie.lifetime) > THIRTEEN_MONTHS_DAYS)
+              .map((cookie) => ({
+                rule: 'audience-cookie-lifetime',
+                path: `trackers[${i}]`,
+                message:
+                  `${tracker.id}: cookie ${cookie.name} lives ${lifetimeInWords(cookie.lifetime, 'en')}; ` +
+                  'CNIL allows audience trackers 13 months at most (délibération 2020-091, art. 5).',
+                advice:
+                  tracker.id === 'google-analytics' && GTAG_COOKIES.has(cookie.name)
+                    ? `Set gtag('config', '<measurement id>', { cookie_expires: ${THIRTEEN_MONTHS_SECONDS} }) (13 months, in seconds), then declare "lifetime": "13mo" for ${cookie.name} in the config's google-analytics entry.`
+                    : `Shorten ${cookie.name}'s lifetime to 13 months in ${tracker.name}'s settings, then declare the real lifetime in the config.`,
+              })),
+      );
+    },
+  },
+  {
+    id: 'functional-not-exempt',
+    summary: 'a catalog tracker that needs consent is moved to the functional category',
+    check({ config }) {
+      if (!config) return [];
+      return config.trackers.flatMap((tracker, i) => {
+        const known = catalog[tracker.id];
+        if (tracker.category !== 'functional' || !known || known.category === 'functional') return [];
+        return [
+          {
+            rule: 'functional-not-exempt',
+            path: `trackers[${i}].category`,
+            message:
+              `${tracker.id} is in the catalog's "${known.category}" category, but the config places it in "functional", ` +
+              'which runs without consent.',
+            advice:
+              'Only trackers strictly necessary to a service the visitor asks for are exempt from consent ' +
+              `(ePrivacy directive art. 5(3), CNIL délibération 2020-091 art. 5). Remove the "category" override of ${tracker.id}.`,
+          },
+        ];
+      });
+    },
+  },
+  {
+    id: 'privacy-policy-url',
+    summary: 'tenant.privacyPolicyUrl is missing',
+    check({ input }) {
+      const tenant = field(input, 'tenant');
+      if (tenant === undefined || field(tenant, 'privacyPolicyUrl') !== undefined) return [];
+      return [
+        {
+          rule: 'privacy-policy-url',
+          path: 'tenant.privacyPolicyUrl',
+          message: 'missing: the banner cannot link to the privacy policy.',
+          advice:
+            'Visitors must be able to read who uses trackers and why before they choose (GDPR art. 13, CNIL recommandation ' +
+            '2020-092). Set tenant.privacyPolicyUrl to the https: address of the policy.',
+        },
+      ];
+    },
+  },
+  {
+    id: 'consent-age',
+    summary: 'tenant.consentMaxAgeMonths is outside 6 to 12 months (also a validation error)',
+    check({ input }) {
+      const months = field(field(input, 'tenant'), 'consentMaxAgeMonths');
+      if (months === undefined || (Number.isInteger(months) && (months as number) >= 6 && (months as number) <= 12)) return [];
+      return [
+        {
+          rule: 'consent-age',
+          path: 'tenant.consentMaxAgeMonths',
+          message: `${JSON.stringify(months)}: a choice must be kept from 6 to 12 months, a refusal as long as an acceptance.`,
+          advice:
+            'CNIL asks that a refusal be kept as long as an acceptance and advises 6 months before asking again ' +
+            '(recommandation 2020-092); temoin keeps a choice 6 to 12 whole months. Default: 6.',
+        },
+      ];
+    },
+  },
+];
+
+/** A line of lint's report: a rule's warning, or a validation issue (an error), possibly both at once. */
+export interface Finding {
+  level: 'warning' | 'error';
+  path: string;
+  message: string;
+  rule?: string;
+  advice?: string;
+}
+
+/**
+ * Lints a parsed config. An invalid config is still linted as far as its JSON allows (rules reading
+ * the raw input run, the others need the resolved config), and its validation issues are errors.
+ * A rule's warning on a field that validation rejects becomes that field's error, since it says
+ * more than the bare issue.
+ */
+export function lint(input: unknown): { valid: boolean; findings: Finding[] } {
+  const checked = check(input);
+  const issues = checked.ok ? [] : checked.issues;
+  const warnings = RULES.flatMap((rule) => rule.check({ input, config: checked.ok ? checked.config : undefined }));
+  const findings: Finding[] = [
+    ...warnings.map((w) => ({ ...w, level: issues.some((i) => i.path === w.path) ? ('error' as const) : ('warning' as const) })),
+    ...issues.filter((i) => !warnings.some((w) => w.path === i.path)).map((i) => ({ level: 'error' as const, ...i })),
+  ];
+  return { valid: checked.ok, findings };
+}
+
+export interface LintOptions {
+  /** Exit 2 when there is any warning. Without it, warnings are reported and the exit code is 0. */
+  strict?: boolean;
+}
+
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/**
+ * `temoin lint <config.json> [--strict]`: one finding a line, `level path: message [rule]`, its
+ * advice indented below. Exit 1 when the file cannot be read or the config is invalid; else 2 when
+ * `--strict` and any warning; else 0, so that adding lint to CI breaks nothing until it is strict.
+ */
+export function lintCommand(path: string, { strict = false }: LintOptions, io: Io): number {
+  const read = readJsonFile(path);
+  if (!read.ok) {
+    io.err(`temoin: ${read.message}`);
+    return EXIT.failed;
+  }
+  const { valid, findings } = lint(read.input);
+  for (const f of findings) {
+    io.out(`${f.level} ${f.path || '(config)'}: ${f.message}${f.rule ? ` [${f.rule}]` : ''}`);
+    if (f.advice) io.out(`  ${f.advice}`);
+  }
+  const warnings = findings.filter((f) => f.level === 'warning').length;
+  if (!valid) {
+    const errors = findings.length - warnings;
+    io.err(`temoin: ${path} is not a valid config (${count(errors, 'error')}, ${count(warnings, 'warning')}).`);
+    return EXIT.failed;
+  }
+  if (!warnings) {
+    io.out(`${path}: no warnings.`);
+    return EXIT.ok;
+  }
+  io.out(strict ? `${path}: ${count(warnings, 'warning')}.` : `${path}: ${count(warnings, 'warning')} (exit 0; --strict exits 2 on warnings).`);
+  return strict ? EXIT.warnings : EXIT.ok;
+}
