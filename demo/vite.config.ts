@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Connect, defineConfig, type Plugin } from 'vite';
+
+/**
+ * The demo health portal (`npm run demo`): static pages in `demo/`, tenant configs, tracker
+ * stand-ins and the fake video in `demo/public/`, and the built widget (`dist/`) at `/temoin/`,
+ * byte for byte, as a site would host it. `npm run demo` builds `dist/` first.
+ */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = join(ROOT, 'dist');
+/** Tenants' privacy-policy URLs must be absolute (SPEC §3): they point at this port. */
+const PORT = 5173;
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
+
+/** `/temoin/<file>` → `dist/<file>`, untouched by Vite's transforms (the embed is an IIFE, its chunks plain ES modules). */
+function serveDist(): Plugin {
+  const middleware: Connect.NextHandleFunction = (req, res, next) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://demo').pathname);
+    const file = normalize(join(DIST, path));
+    if (!file.startsWith(DIST + '/')) return next();
+    readFile(file).then(
+      (body) => {
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        res.end(body);
+      },
+      () => {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`${path} is not in dist/: run npm run build\n`);
+      },
+    );
+  };
+  return {
+    name: 'temoin-demo-dist',
+    configureServer: (server) => void server.middlewares.use('/temoin', middleware),
+    configurePreviewServer: (server) => void server.middlewares.use('/temoin', middleware),
+  };
+}
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  cacheDir: join(ROOT, 'node_modules/.vite/demo'),
+  plugins: [serveDist()],
+  // The npm-API page imports `temoin` as an npm consumer does: the package's built ES module.
+  resolve: { alias: [{ find: /^temoin$/, replacement: join(DIST, 'temoin.mjs') }] },
+  optimizeDeps: { include: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'zod/mini'] },
+  server: {
+    port: PORT,
+    strictPort: true,
+    fs: { allow: [ROOT] },
+    // `*.localhost` and `*.test` hosts let parent-domain cookies (a GA-like `_ga`) be seen for real.
+    allowedHosts: ['.localhost', '.test'],
+  },
+});
