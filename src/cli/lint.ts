@@ -1,6 +1,6 @@
 import { catalog } from '../config/catalog';
 import type { ResolvedConfig, Tracker } from '../config/types';
-import { lifetimeInWords } from '../locales/lifetime';
+import { words } from '../ui/texts';
 import { EXIT, type Io } from './io';
 import { readJsonFile } from './read';
 import { check } from './validate';
@@ -54,6 +54,7 @@ export const RULES: Rule[] = [
     summary: "an audience tracker's cookie lives longer than 13 months",
     check({ config }) {
       if (!config) return [];
+      const { lifetime } = words(config, 'en');
       // An audience tracker of the catalog stays one when a config files it under a category of its own.
       const isAudience = (tracker: Tracker) => tracker.category === 'audience' || catalog[tracker.id]?.category === 'audience';
       return config.trackers.flatMap((tracker, i) =>
@@ -65,7 +66,7 @@ export const RULES: Rule[] = [
                 rule: 'audience-cookie-lifetime',
                 path: `trackers[${i}]`,
                 message:
-                  `${tracker.id}: cookie ${cookie.name} lives ${lifetimeInWords(cookie.lifetime, 'en')}; ` +
+                  `${tracker.id}: cookie ${cookie.name} lives ${lifetime(cookie.lifetime)}; ` +
                   'CNIL allows audience trackers 13 months at most (délibération 2020-091, art. 5).',
                 advice:
                   tracker.id === 'google-analytics' && GTAG_COOKIES.has(cookie.name)

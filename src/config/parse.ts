@@ -25,7 +25,7 @@ function resolveTracker(ref: unknown, index: number, issues: ConfigIssue[]): Tra
       const hint = closest(ref, Object.keys(catalog));
       issues.push({
         path,
-        message: `"${ref}" is not in the catalog${hint.length ? `; did you mean ${hint.map((id) => `"${id}"`).join(', ')}?` : ''} Known ids: ${Object.keys(catalog).sort().join(', ')}.`,
+        message: `"${ref}" is not in the catalog${hint.length ? `; did you mean ${hint.map((id) => `"${id}"`).join(', ')}?` : '.'} Known ids: ${Object.keys(catalog).sort().join(', ')}.`,
       });
     }
     return known;

@@ -5,7 +5,7 @@ import { fr, type Texts } from '../locales/fr';
 
 export type TextKey = keyof Texts;
 
-/** The widget's words in the config's locale, the tenant's own texts first. */
+/** The widget's words in the config's locale (or `locale`), the tenant's own texts first. */
 export interface Words {
   /** The text of `key`, its `{placeholders}` filled from `vars`. */
   t(key: TextKey, vars?: Record<string, string | number>): string;
@@ -19,8 +19,7 @@ export interface Words {
 
 const BUILT_IN = ['functional', 'audience'];
 
-export function words(config: ResolvedConfig): Words {
-  const { locale } = config.tenant;
+export function words(config: ResolvedConfig, locale = config.tenant.locale): Words {
   const own = config.texts[locale] ?? {};
   const base = locale === 'en' ? en : fr;
   const common = { tenant: config.tenant.name, months: config.tenant.consentMaxAgeMonths };

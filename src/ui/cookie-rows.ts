@@ -1,0 +1,71 @@
+import type { Locale, ResolvedConfig } from '../config/types';
+import { type TextKey, words } from './texts';
+
+/** One declared cookie, as a privacy policy lists it (SPEC §9). */
+export interface CookieRow {
+  /** Catalog or config id of the tracker; `null` for temoin's own consent cookie. */
+  trackerId: string | null;
+  tracker: string;
+  provider: string;
+  /** Category id. */
+  category: string;
+  cookie: string;
+  purpose: string;
+  /** As declared: `"13mo"`, `"session"`. */
+  lifetime: string;
+  /** In words, in the table's locale: "13 mois". */
+  lifetimeText: string;
+}
+
+export interface CookieGroup {
+  category: string;
+  name: string;
+  cookies: CookieRow[];
+}
+
+/** The table's column headers, in the order of `cells()`. */
+export const COLUMNS: TextKey[] = ['tracker', 'provider', 'cookie', 'purpose', 'lifetime'];
+
+export const cells = (row: CookieRow) => [row.tracker, row.provider, row.cookie, row.purpose, row.lifetimeText];
+
+/**
+ * The cookie table of a privacy policy, grouped by category in the config's order: temoin's own
+ * consent cookie first among the necessary ones (a policy must declare it too), then each
+ * tracker's cookies. Empty categories are left out.
+ */
+export function cookieGroups(config: ResolvedConfig, locale: Locale = config.tenant.locale): CookieGroup[] {
+  const w = words(config, locale);
+  const { tenant } = config;
+  return config.categories
+    .map((category) => {
+      const cookies: CookieRow[] = config.trackers
+        .filter((tracker) => tracker.category === category.id)
+        .flatMap((tracker) =>
+          tracker.cookies.map((cookie) => ({
+            trackerId: tracker.id,
+            tracker: tracker.name,
+            provider: tracker.provider,
+            category: category.id,
+            cookie: cookie.name,
+            purpose: w.pick(cookie.purpose),
+            lifetime: cookie.lifetime,
+            lifetimeText: w.lifetime(cookie.lifetime),
+          })),
+        );
+      if (category.required) {
+        const lifetime = `${tenant.consentMaxAgeMonths}mo`;
+        cookies.unshift({
+          trackerId: null,
+          tracker: tenant.name,
+          provider: tenant.name,
+          category: category.id,
+          cookie: config.cookieName,
+          purpose: w.t('consentCookie'),
+          lifetime,
+          lifetimeText: w.lifetime(lifetime),
+        });
+      }
+      return { category: category.id, name: w.categoryName(category), cookies };
+    })
+    .filter((group) => group.cookies.length > 0);
+}
