@@ -33,16 +33,29 @@ const define = {
 };
 
 /**
- * Three builds into `dist/`:
+ * For the script tag: each chunk it loads → the chunks that one imports, from the chunks build's
+ * manifest, so that temoin.js fetches them all at once instead of one round trip after another.
+ */
+function chunkImports(): Record<string, string[]> {
+  type Manifest = Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
+  const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Manifest;
+  const all = (key: string): string[] => (manifest[key].imports ?? []).flatMap((dep) => [manifest[dep].file, ...all(dep)]);
+  const entries = Object.keys(manifest).filter((key) => manifest[key].isEntry);
+  return Object.fromEntries(entries.map((key) => [manifest[key].file, [...new Set(all(key))]]));
+}
+
+/**
+ * Four builds into `dist/`, in this order:
  * - default: `temoin.mjs` for npm (dependencies external, the UI a dynamic-import chunk);
- * - `--mode embed`: `temoin.js`, the self-contained IIFE of the script tag (no validator, no UI);
  * - `--mode chunks`: `temoin-config.mjs`, `temoin-ui.mjs` and `temoin-consent-mode.mjs`, the ES
- *   modules it loads beside itself when a page needs them.
+ *   modules the script tag loads beside itself when a page needs them, and the chunks they share;
+ * - `--mode embed`: `temoin.js`, the self-contained IIFE of the script tag (no validator, no UI);
+ * - `--mode cli`: `cli.mjs`, the `temoin` command.
  */
 export default defineConfig(({ mode }) => {
   if (mode === 'embed') {
     return {
-      define,
+      define: { ...define, __TEMOIN_CHUNK_IMPORTS__: JSON.stringify(chunkImports()) },
       build: {
         emptyOutDir: false,
         minify: true,
@@ -71,6 +84,7 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: false,
         minify: true,
         modulePreload: false,
+        manifest: true,
         rolldownOptions: {
           input: {
             'temoin-config': 'src/config/parse.ts',

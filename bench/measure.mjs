@@ -17,6 +17,8 @@ import { totalSizes } from './sizes.mjs';
  * @typedef {object} Pass how a series of samples is run
  * @property {{ width: number, height: number }} viewport
  * @property {number} cpuRate CPU slow-down factor (1: none)
+ * @property {{ latency: number, downloadThroughput: number, uploadThroughput: number } | null} network
+ *   emulated round trip (ms) and throughput (bytes/s) of every request; null: loopback as is
  * @property {number} settleMs quiet time after the awaited event, before reading the figures
  * @property {number} readMs time the visitor takes to read the banner before clicking
  * @property {number} timeoutMs longest wait for a banner or a gated script
@@ -134,6 +136,7 @@ export async function open(browser, /** @type {Library} */ lib, /** @type {Pass}
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   if (pass.cpuRate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: pass.cpuRate });
+  if (pass.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...pass.network });
   /** widget files fetched since the last navigation */
   const fetched = [];
   /** what went wrong in the page since the last navigation */

@@ -1,9 +1,12 @@
 import { readValidatedConfig, rememberValidatedConfig } from './config/cache';
 import type { ResolvedConfig } from './config/types';
 import { readConfigSource } from './config/source';
+import { readCookies } from './document-cookies';
 import { createInstance, type TemoinInstance, type UiModule } from './instance';
 
 declare const __TEMOIN_VERSION__: string;
+/** Each chunk beside this file → the chunks it imports (from the build). */
+declare const __TEMOIN_CHUNK_IMPORTS__: Record<string, string[]>;
 
 /**
  * The script tag (SPEC §4): starts from `data-config` and sets `window.Temoin`. The validator and the
@@ -11,11 +14,15 @@ declare const __TEMOIN_VERSION__: string;
  * device already validated runs this file alone.
  */
 const script = document.currentScript as HTMLScriptElement | null;
-const chunk = (name: string) => new URL(name, script?.src || document.baseURI).href;
-const loadUi = (): Promise<UiModule> => import(/* @vite-ignore */ chunk('temoin-ui.mjs'));
-const loadValidator = (): Promise<typeof import('./config/parse')> => import(/* @vite-ignore */ chunk('temoin-config.mjs'));
-const loadConsentMode = (): Promise<typeof import('./integrations/google-consent-mode')> =>
-  import(/* @vite-ignore */ chunk('temoin-consent-mode.mjs'));
+const url = (name: string) => new URL(name, script?.src || document.baseURI).href;
+/** Loads a chunk and, at the same time rather than after it, the chunks it imports. */
+function chunk<T>(name: string): Promise<T> {
+  for (const dependency of __TEMOIN_CHUNK_IMPORTS__[name]) import(/* @vite-ignore */ url(dependency)).catch(() => {});
+  return import(/* @vite-ignore */ url(name));
+}
+const loadUi = () => chunk<UiModule>('temoin-ui.mjs');
+const loadValidator = () => chunk<typeof import('./config/parse')>('temoin-config.mjs');
+const loadConsentMode = () => chunk<typeof import('./integrations/google-consent-mode')>('temoin-consent-mode.mjs');
 
 let instance: TemoinInstance | null = null;
 let starting: Promise<TemoinInstance> | null = null;
@@ -24,6 +31,10 @@ async function start(input: unknown): Promise<TemoinInstance> {
   const text = JSON.stringify(input);
   let config: ResolvedConfig | undefined = readValidatedConfig(text);
   if (!config) {
+    // A config this device has not validated yet is most often a first visit: with no consent cookie,
+    // the banner will be needed, so its code loads while the validator does, not after it.
+    const cookieName = (input as { cookieName?: unknown } | null)?.cookieName;
+    if (!(String(cookieName ?? 'temoin') in readCookies())) loadUi().catch(() => {});
     config = (await loadValidator()).parseConfig(input);
     rememberValidatedConfig(text, config);
   }
