@@ -243,7 +243,8 @@ export function createInstance(
     document.querySelectorAll('[data-temoin-cookie-table]').forEach((element) => void instance.renderCookieTable(element));
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fillCookieTables, { once: true });
   else fillCookieTables();
-  if (!consent) instance.showBanner();
+  // Nothing to ask when every tracker is exempt; the preferences still open on request.
+  if (!consent && optional.length) instance.showBanner();
   const ready = consent;
   queueMicrotask(() => destroyed || document.dispatchEvent(new CustomEvent('temoin:ready', { detail: ready })));
   return instance;

@@ -81,6 +81,14 @@ describe('a first-time visitor', () => {
     expect(uiRequests()).toBe(1);
   });
 
+  it('is not asked on a site whose trackers are all functional: nothing needs consent', () => {
+    const { instance, uiRequests } = startWithoutUi(config({ trackers: ['lisio'] }));
+    expect(uiRequests()).toBe(0);
+    expect(instance.isGranted('lisio')).toBe(true);
+    instance.showPreferences();
+    expect(uiRequests()).toBe(1);
+  });
+
   it('runs none of the trackers needing consent, nor their categories', () => {
     const cmp = start();
     for (const id of [...OPTIONAL, 'audience']) expect(cmp.isGranted(id), id).toBe(false);
