@@ -386,3 +386,39 @@ describe('the built command, dist/cli.mjs', () => {
     expect(node('lnit', 'x.json')).toMatchObject({ status: 64, stderr: expect.stringContaining('did you mean "lint"?') });
   });
 });
+
+/**
+ * Every `$ npx temoin …` example of the README with the output printed under it, up to the next
+ * example or the end of its block: stdout then stderr, as a terminal shows them one after the other.
+ */
+function readmeExamples(): { command: string; shown: string }[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const blocks = Array.from(readme.matchAll(/```console\n([\s\S]*?)```/g), (m) => m[1]);
+  return blocks.flatMap((block) =>
+    block
+      .split(/^(?=\$ npx temoin )/m)
+      .filter((part) => part.startsWith('$ npx temoin '))
+      .map((part) => {
+        const [first, ...rest] = part.trimEnd().split('\n');
+        return { command: first.slice('$ npx temoin '.length), shown: rest.join('\n') };
+      }),
+  );
+}
+
+describe('the README', () => {
+  const examples = readmeExamples();
+
+  it('shows examples of every command', () => {
+    const commands = new Set(examples.map(({ command }) => command.split(' ')[0]));
+    expect([...commands]).toEqual(expect.arrayContaining(['--help', 'validate', 'cookies', 'lint']));
+  });
+
+  it.each(examples)('shows the real output of `temoin $command`', ({ command, shown }) => {
+    const [line, pipe] = command.split(/ \| |; /);
+    const { code, out, err } = temoin(...line.split(' ').filter(Boolean));
+    let printed = [out, err].filter(Boolean).join('\n');
+    if (pipe?.startsWith('head -')) printed = out.split('\n').slice(0, Number(pipe.slice('head -'.length))).join('\n');
+    if (pipe === 'echo "exit $?"') printed += `\nexit ${code}`;
+    expect(printed).toBe(shown);
+  });
+});
