@@ -92,7 +92,13 @@ export default defineConfig(({ mode }) => {
             'temoin-consent-mode': 'src/integrations/google-consent-mode.ts',
           },
           preserveEntrySignatures: 'exports-only',
-          output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'temoin-[name]-[hash].mjs' },
+          output: {
+            format: 'es',
+            entryFileNames: '[name].mjs',
+            chunkFileNames: 'temoin-[name]-[hash].mjs',
+            // Preact and its hooks, by their name rather than "jsxRuntime.module"
+            codeSplitting: { groups: [{ name: 'preact', test: /node_modules[\\/]preact[\\/]/ }] },
+          },
         },
       },
     };

@@ -195,6 +195,35 @@ function failures(errors, what) {
   return lines.length ? [...lines, ''] : [];
 }
 
+/** The figures a site owner compares first, for the README: [pass index, figure id, label]. */
+const HEADLINE = [
+  [0, 'first.total.gzip', 'First visit: widget JS+CSS, gzip'],
+  [0, 'returning.total.gzip', 'Returning visit: widget JS+CSS, gzip'],
+  [0, 'first.banner', 'Desktop: banner visible'],
+  [0, 'first.script', 'Desktop: script time, first visit'],
+  [0, 'returning.gated', 'Desktop: gated scripts ran, returning visit'],
+  [1, 'first.banner', 'Mobile, slow 4G: banner visible'],
+  [1, 'first.script', 'Mobile, slow 4G: script time, first visit'],
+  [1, 'first.tbt', 'Mobile, slow 4G: total blocking time, first visit'],
+];
+
+/**
+ * The headline figures as one table, temoin's value then each peer's with temoin's ratio to it.
+ * @param {any} results the object written to results.json
+ */
+export function headline(results) {
+  const { libraries, passes } = results;
+  const unitOf = Object.fromEntries(Object.values(GROUPS).flatMap((g) => g.figures.map((f) => [f.id, f.unit])));
+  const headers = ['median (ratio: temoin ÷ peer)', ...libraries.map((l) => l.name)];
+  return [
+    row(headers),
+    row(headers.map(() => '---')),
+    ...HEADLINE.filter(([pass]) => passes[pass]).map(([pass, id, label]) =>
+      row([label, ...libraries.map((l) => cell(passes[pass].stats[id][l.id], unitOf[id]).replace(/ \(.*?\)/, ''))]),
+    ),
+  ].join('\n');
+}
+
 /** Figures of the burst of gated scripts (bench/burst.mjs), temoin only. */
 const BURST_FIGURES = [
   { key: 'longestTaskMs', label: 'longest task (0: none ≥ 50 ms)', unit: 'ms' },
@@ -328,6 +357,7 @@ export function markdown(results) {
     `- Returning visit: same context, a real click on the banner's accept-all button ${reference.readMs} ms after the banner showed (a visitor reading it; ` +
       'tarteaucitron ignores clicks in its first 500 ms, as it wires its buttons on a timer), then a reload. *gated scripts ran*: when the last of the two stand-ins ran, from navigation start.',
     '- Correctness: *before a choice* is checked on every first visit; *refuse all* is a separate run per library: click the banner\'s reject-all button, reload, check.',
+    '- The mobile pass emulates a slow 4G link through CDP (`Network.emulateNetworkConditions`: 150 ms round trip, 1.6 Mbit/s down), as Lighthouse does for mobile: on loopback a library that loads several files one after another would not pay for it.',
     '- Files are served with `Cache-Control: no-store`, so every visit fetches what it needs: bytes are what the page requested, not what a warm HTTP cache would transfer.',
     '',
   );

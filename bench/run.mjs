@@ -5,9 +5,10 @@
  *   node bench/run.mjs --quick    3 + 2 samples, for development
  *   node bench/run.mjs --only klaro,tarteaucitron
  *
- * Writes bench/results.md and bench/results.json, prints the markdown.
+ * Writes bench/results.md and bench/results.json, prints the markdown; a full run of every
+ * library also puts the headline table in README.md, between its bench:start and bench:end marks.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,7 @@ import { chromium } from 'playwright-core';
 import { LIBRARIES, ROOT, missing, versionOf } from './libraries.mjs';
 import { BURST_SIZE, burst } from './burst.mjs';
 import { refuse, sample } from './measure.mjs';
-import { markdown, refusalChecks, sampleChecks, summarise, summariseBurst } from './report.mjs';
+import { headline, markdown, refusalChecks, sampleChecks, summarise, summariseBurst } from './report.mjs';
 import { startServer } from './server.mjs';
 
 const CHROMIUM_ARGS = [
@@ -194,6 +195,12 @@ try {
   writeFileSync(join(ROOT, 'bench', 'results.md'), report);
   console.log(report);
   log('wrote bench/results.md and bench/results.json');
+  if (!args.quick && libraries === LIBRARIES) {
+    const readme = join(ROOT, 'README.md');
+    const summary = `<!-- bench:start -->\n${headline(results)}\n\nChromium ${results.environment.chromium} on ${results.environment.cpu}, ${results.environment.date}.\n<!-- bench:end -->`;
+    writeFileSync(readme, readFileSync(readme, 'utf8').replace(/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/, summary));
+    log('updated the table in README.md');
+  }
 } finally {
   await browser.close();
   await server.close();
