@@ -119,6 +119,20 @@ describe('the demo portal', () => {
     await context.close();
   });
 
+  it('shows a first visit of Mutuelle Horizon as the README pictures it: the banner asking, every tracker blocked', async () => {
+    const { page, context, errors } = await openPage(browser, { viewport: { width: 1200, height: 760 } });
+    await page.goto(`${origin}/horizon/`);
+    await page.getByRole('button', { name: 'Tout refuser' }).waitFor();
+    await expect.poll(() => reportedScripts(page)).toEqual({ matomo: 'blocked', zendesk: 'blocked', youtube: 'blocked' });
+    // The nav's "Gestion des cookies" button sits on the line of the links beside it.
+    const tops = await page.locator('.site-header nav li').evaluateAll((items) => items.map((li) => li.firstElementChild!.getBoundingClientRect().top));
+    expect(new Set(tops).size).toBe(1);
+    // For a person to look at (the README's demo/screenshot.png is a copy); not part of the repository.
+    await page.screenshot({ path: `${process.env.TEMOIN_SCREENSHOTS ?? '/tmp/temoin-screenshots'}/demo-horizon.png` });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('fills the privacy policy’s cookie table from the tenant’s config', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${origin}/azur/confidentialite.html`);
