@@ -1,7 +1,7 @@
 import { readValidatedConfig, rememberValidatedConfig } from './config/cache';
 import type { ResolvedConfig } from './config/types';
 import { readConfigSource } from './config/source';
-import { readCookies } from './document-cookies';
+import { readConsentCookie } from './consent/cookie';
 import { createInstance, type TemoinInstance, type UiModule } from './instance';
 
 declare const __TEMOIN_VERSION__: string;
@@ -34,7 +34,7 @@ async function start(input: unknown): Promise<TemoinInstance> {
     // A config this device has not validated yet is most often a first visit: with no consent cookie,
     // the banner will be needed, so its code loads while the validator does, not after it.
     const cookieName = (input as { cookieName?: unknown } | null)?.cookieName;
-    if (!(String(cookieName ?? 'temoin') in readCookies())) loadUi().catch(() => {});
+    if (readConsentCookie({ name: String(cookieName ?? 'temoin') }) === undefined) loadUi().catch(() => {});
     config = (await loadValidator()).parseConfig(input);
     rememberValidatedConfig(text, config);
   }

@@ -106,6 +106,28 @@ describe('cookies that cannot be written', () => {
     expect(errors.filter((e) => e.startsWith('uncaught'))).toEqual([]);
     await context.close();
   });
+
+  it('starts and asks where reading cookies throws (a sandboxed frame), storing nothing', async () => {
+    server.page('/sandboxed.html', pageHtml({ config: testConfig(), body: GATED }));
+    const { page, context, errors } = await openPage(browser);
+    await context.addInitScript(() =>
+      Object.defineProperty(Document.prototype, 'cookie', {
+        get: () => {
+          throw new DOMException('The document is sandboxed and lacks the allow-same-origin flag.', 'SecurityError');
+        },
+        set: () => {
+          throw new DOMException('The document is sandboxed and lacks the allow-same-origin flag.', 'SecurityError');
+        },
+      }),
+    );
+    await page.goto(server.origin() + '/sandboxed.html');
+    await page.getByRole('button', { name: 'Tout refuser' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __gated?: boolean }).__gated ?? null)).toBeNull();
+    await page.getByRole('button', { name: 'Tout accepter' }).click();
+    await page.waitForFunction(() => (window as unknown as { __gated?: boolean }).__gated);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('misbehaving page scripts', () => {
