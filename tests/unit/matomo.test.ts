@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { init, type TemoinConfig, type TemoinInstance } from '../../src/index';
+
+/** Matomo's consent API through a fake `_paq`, as the page's Matomo snippet and matomo.js see it. */
+
+const config = (trackers: TemoinConfig['trackers'] = ['matomo', 'google-analytics']): TemoinConfig => ({
+  tenant: { id: 'vivoptim', name: 'Vivoptim', privacyPolicyUrl: 'https://example.org/confidentialite' },
+  trackers,
+});
+
+/** A stand-in for the queue matomo.js installs once loaded: an object with `push`, not an array. */
+function fakeMatomo(): string[][] {
+  const pushed: string[][] = [];
+  window._paq = { push: (command: unknown[]) => pushed.push(command as string[]) };
+  return pushed;
+}
+
+let running: TemoinInstance[] = [];
+function start(input: TemoinConfig = config()): TemoinInstance {
+  const instance = init(input);
+  running.push(instance);
+  return instance;
+}
+
+beforeEach(() => {
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  for (const instance of running) instance.destroy();
+  running = [];
+  delete window._paq;
+  for (const pair of document.cookie ? document.cookie.split('; ') : []) document.cookie = `${pair.split('=')[0]}=; path=/; max-age=0`;
+  document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
+
+describe('a page using Matomo', () => {
+  it('requires consent before any choice, and says nothing else', () => {
+    const pushed = fakeMatomo();
+    start();
+    expect(pushed).toEqual([['requireCookieConsent']]);
+  });
+
+  it('creates the queue as Matomo’s snippet does when matomo.js has not run yet, so the commands wait for it', () => {
+    start();
+    expect(window._paq).toEqual([['requireCookieConsent']]);
+  });
+
+  it('gives consent on acceptance and forgets it on withdrawal', () => {
+    const pushed = fakeMatomo();
+    const instance = start();
+    instance.acceptAll();
+    instance.rejectAll();
+    expect(pushed).toEqual([['requireCookieConsent'], ['setCookieConsentGiven'], ['forgetCookieConsentGiven']]);
+  });
+
+  it('forgets it when Matomo alone is withdrawn, and gives nothing when another tracker changes', () => {
+    const pushed = fakeMatomo();
+    const instance = start();
+    instance.update({ trackers: { 'google-analytics': true } });
+    instance.update({ trackers: { matomo: true } });
+    instance.update({ trackers: { matomo: false } });
+    expect(pushed).toEqual([['requireCookieConsent'], ['setCookieConsentGiven'], ['forgetCookieConsentGiven']]);
+  });
+
+  it('has nothing to forget when the first choice is a refusal', () => {
+    const pushed = fakeMatomo();
+    start().rejectAll();
+    expect(pushed).toEqual([['requireCookieConsent']]);
+  });
+
+  it('gives consent at load to a returning visitor who accepted, after requiring it', () => {
+    start().acceptAll();
+    running.pop()!.destroy();
+    const pushed = fakeMatomo();
+    start();
+    expect(pushed).toEqual([['requireCookieConsent'], ['setCookieConsentGiven']]);
+  });
+
+  it('reaches the queue matomo.js installs after temoin started', () => {
+    const instance = start();
+    const pushed = fakeMatomo();
+    instance.acceptAll();
+    expect(pushed).toEqual([['setCookieConsentGiven']]);
+  });
+});
+
+describe('a page without Matomo in its config', () => {
+  it('leaves _paq alone', () => {
+    const pushed = fakeMatomo();
+    start(config(['google-analytics'])).acceptAll();
+    expect(pushed).toEqual([]);
+  });
+
+  it('creates no _paq', () => {
+    start(config(['google-analytics'])).acceptAll();
+    expect(window._paq).toBeUndefined();
+  });
+});
