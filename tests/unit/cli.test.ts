@@ -7,6 +7,7 @@ import { run } from '../../src/cli/run';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = 'tests/fixtures/cli';
+const BIN = join(ROOT, 'dist/cli.mjs');
 const fixture = (name: string) => join(FIXTURES, name);
 
 /** Runs the CLI in-process (Vitest runs from the repository's root, where the fixture paths start). */
@@ -103,10 +104,16 @@ describe('reading the config file', () => {
     });
   });
 
-  it.skipIf(process.getuid?.() === 0)('says when the file may not be read', () => {
+  it('says when the file may not be read', () => {
     const path = file(config());
     chmodSync(path, 0o000);
-    expect(temoin('validate', path)).toMatchObject({ code: 1, err: `temoin: cannot read ${path}: permission denied` });
+    // root reads any file: as root, the built command runs as nobody (uid 65534) instead
+    const asNobody = () => {
+      const { status, stderr } = spawnSync(process.execPath, [BIN, 'validate', path], { uid: 65534, gid: 65534, encoding: 'utf8' });
+      return { code: status, err: stderr.trimEnd() };
+    };
+    const result = process.getuid?.() === 0 ? asNobody() : temoin('validate', path);
+    expect(result).toMatchObject({ code: 1, err: `temoin: cannot read ${path}: permission denied` });
   });
 
   it('gives the line and column of a JSON syntax error, with the line and a caret under it', () => {
@@ -359,15 +366,14 @@ describe('the command line', () => {
 });
 
 describe('the built command, dist/cli.mjs', () => {
-  const bin = join(ROOT, 'dist/cli.mjs');
-  const node = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const node = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
 
   beforeAll(() => {
-    if (!existsSync(bin)) throw new Error('dist/cli.mjs is missing: run `npm run build` first');
+    if (!existsSync(BIN)) throw new Error('dist/cli.mjs is missing: run `npm run build` first');
   });
 
   it('is a Node script with a shebang, as package.json’s bin needs', () => {
-    expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+    expect(readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
     expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).bin).toEqual({ temoin: './dist/cli.mjs' });
   });
 
