@@ -104,7 +104,8 @@ export function createInstance(
   const warned = new Set<string>();
   let record: ConsentRecord | null = decodeRecord(readConsentCookie(cookie), config);
   let consent: Consent | null = record ? toConsent(record, config) : fromGlobalPrivacyControl();
-  let ui: Promise<UiController> | undefined;
+  /** Resolves to nothing when the UI could not load: a later request tries again. */
+  let ui: Promise<UiController | void> | undefined;
   let launcher: { remove(): void } | undefined;
   let destroyed = false;
 
@@ -133,8 +134,13 @@ export function createInstance(
   }
 
   function withUi(show: (controller: UiController) => void): void {
-    ui ??= loadUi().then((module) => module.mountUi(instance));
-    ui.then((controller) => destroyed || show(controller)).catch((error) => console.error('temoin: the UI failed to load', error));
+    ui ??= loadUi()
+      .then((module) => module.mountUi(instance))
+      .catch((error) => {
+        console.error('temoin: the UI failed to load', error);
+        ui = undefined;
+      });
+    ui.then((controller) => destroyed || (controller && show(controller)));
   }
 
   /** Kept across choices, so that the preferences give focus back to it once closed. */
@@ -158,7 +164,7 @@ export function createInstance(
     clearRefused();
     gate.refresh();
     syncLauncher();
-    ui?.then((controller) => controller.update(consent));
+    ui?.then((controller) => controller?.update(consent));
   }
 
   function choose(decisions: Record<string, boolean>): void {
@@ -226,7 +232,7 @@ export function createInstance(
       destroyed = true;
       gate.stop();
       launcher?.remove();
-      ui?.then((controller) => controller.destroy());
+      ui?.then((controller) => controller?.destroy());
       listeners.clear();
       document.removeEventListener('click', openPreferences);
       delete window[RUNNING];

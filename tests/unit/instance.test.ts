@@ -128,6 +128,30 @@ describe('a first-time visitor', () => {
   });
 });
 
+describe('a UI that fails to load', () => {
+  it('is reported once, lets choices go on without unhandled rejections, and is tried again when asked for', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    cleanups.push(() => process.off('unhandledRejection', unhandled));
+    const loadUi = vi.fn(() => Promise.reject<UiModule>(new Error('offline')));
+    const instance = createInstance(parseConfig(config()), { loadUi });
+    running.push(instance);
+    await settle();
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(String(error.mock.calls[0][0])).toContain('the UI failed to load');
+
+    instance.acceptAll();
+    expect(instance.isGranted('matomo')).toBe(true);
+    instance.showPreferences();
+    await settle();
+    expect(loadUi).toHaveBeenCalledTimes(2);
+    instance.destroy();
+    await settle();
+    expect(unhandled).not.toHaveBeenCalled();
+  });
+});
+
 describe('a visitor clicking Tout accepter', () => {
   it('gets a consent granting every tracker and every category', () => {
     const cmp = start();

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { init, type TemoinConfig, type TemoinInstance } from '../../src/index';
 
 /** Matomo's consent API through a fake `_paq`, as the page's Matomo snippet and matomo.js see it. */
@@ -22,11 +22,17 @@ function start(input: TemoinConfig = config()): TemoinInstance {
   return instance;
 }
 
+// init() shows the banner on a first visit: have its module loaded before, not after, the tests end.
+beforeAll(async () => {
+  await import('../../src/ui/index');
+});
+
 beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 
-afterEach(() => {
+afterEach(async () => {
+  await new Promise((resolve) => setTimeout(resolve, 0));
   for (const instance of running) instance.destroy();
   running = [];
   delete window._paq;
