@@ -87,7 +87,7 @@ const server = await startServer({
   mounts: Object.fromEntries(libraries.map((l) => [`/lib/${l.id}/`, l.folder])),
   pages: Object.fromEntries(libraries.map((l) => [`/pages/${l.id}.html`, l.html])),
 });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const log = (message) => process.stderr.write(`[${Math.round((Date.now() - started) / 1000)} s] ${message}\n`);
 
 /**
