@@ -133,6 +133,22 @@ describe('the demo portal', () => {
     await context.close();
   });
 
+  it('runs the npm API from a module on /npm.html, logging each call and event on the page', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(`${origin}/npm.html`);
+    const log = page.locator('#log');
+    await expect.poll(() => log.textContent()).toContain('temoin:ready');
+    expect(await log.textContent()).toContain('init()');
+    await page.getByRole('button', { name: 'cmp.update({ trackers: { matomo: true } })' }).click();
+    await expect.poll(() => log.textContent()).toContain('matomo: oui');
+    await expect.poll(() => log.textContent()).toContain('exécuté (script libéré par temoin)');
+    await page.getByRole('button', { name: 'init(config invalide)' }).click();
+    await expect.poll(() => log.textContent()).toContain('TemoinConfigError');
+    expect(await log.textContent()).toContain('tenant.consentMaxAgeMonths');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('fills the privacy policy’s cookie table from the tenant’s config', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${origin}/azur/confidentialite.html`);
