@@ -31,6 +31,8 @@ const modules = join(ROOT, 'node_modules');
  * @property {string} html the scenario page
  * @property {Target} accept the banner's "accept all" button
  * @property {Target} reject the banner's "reject all" button
+ * @property {{ open: Target, shown: Target } | null} preferences the banner's button that opens the
+ *   preferences, and one of their buttons that is on screen as soon as they are open; null: it has none
  */
 
 const json = (value) => JSON.stringify(value);
@@ -77,6 +79,7 @@ function temoin() {
     }),
     accept: { css: 'button', text: TEXTS.acceptAll },
     reject: { css: 'button', text: TEXTS.rejectAll },
+    preferences: { open: { css: 'button', text: TEXTS.customise }, shown: { css: 'button', text: TEXTS.save } },
   };
 }
 
@@ -140,6 +143,7 @@ CookieConsent.run({
     }),
     accept: { css: '#cc-main .cm__btn[data-role="all"]' },
     reject: { css: '#cc-main .cm__btn[data-role="necessary"]' },
+    preferences: { open: { css: '#cc-main .cm__btn[data-role="show"]' }, shown: { css: '#cc-main .pm__btn[data-role="save"]' } },
   };
 }
 
@@ -188,6 +192,7 @@ var klaroConfig = {
     }),
     accept: { css: '.klaro .cookie-notice .cm-btn-success' },
     reject: { css: '.klaro .cookie-notice .cn-decline' },
+    preferences: { open: { css: '.klaro .cookie-notice .cn-learn-more' }, shown: { css: '.klaro .cm-btn-info.cm-btn-accept' } },
   };
 }
 
@@ -240,6 +245,7 @@ tarteaucitron.init({
     }),
     accept: { css: '#tarteaucitronAlertBig #tarteaucitronPersonalize2' },
     reject: { css: '#tarteaucitronAlertBig #tarteaucitronAllDenied2' },
+    preferences: { open: { css: '#tarteaucitronAlertBig #tarteaucitronCloseAlert' }, shown: { css: '#tarteaucitron #tarteaucitronAllAllowed' } },
   };
 }
 
@@ -288,6 +294,7 @@ window.cookieconsent.initialise({
     }),
     accept: { css: '.cc-window .cc-allow' },
     reject: { css: '.cc-window .cc-deny' },
+    preferences: null,
   };
 }
 

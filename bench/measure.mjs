@@ -48,8 +48,9 @@ const STORE_MS = 200;
  * Installed in every page before its own scripts: watches long tasks and
  * layout shifts, records when the accept button first becomes visible
  * (searching shadow roots too, which it learns of by wrapping attachShadow),
- * and lets the driver wait for the banner or the gated scripts without
- * polling from outside, which would add Playwright's own script time.
+ * and lets the driver wait for the banner, the gated scripts or the
+ * preferences without polling from outside, which would add Playwright's own
+ * script time.
  * @param {{ accept: Target, gated: string[] }} options
  */
 function probe({ accept, gated }) {
@@ -65,6 +66,7 @@ function probe({ accept, gated }) {
   const tests = {
     banner: () => state.bannerAt !== null,
     gated: () => gated.every((id) => ran.some((r) => r.id === id)),
+    preferences: () => state.preferencesMs !== null,
   };
   let waiters = [];
   const notify = () => {
@@ -76,6 +78,8 @@ function probe({ accept, gated }) {
   };
   const state = {
     bannerAt: null,
+    /** From the next click to the first frame where `shown` is visible (see `watchPreferences`). */
+    preferencesMs: null,
     longTasks: [],
     cls: 0,
     /** Resolves true once `test` holds, false after `timeout` ms. */
@@ -106,17 +110,32 @@ function probe({ accept, gated }) {
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
   };
-  const visible = (el) =>
-    (!accept.text || el.textContent.trim() === accept.text) &&
+  const visible = (target) => (el) =>
+    (!target.text || el.textContent.trim() === target.text) &&
     onScreen(el) &&
     el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+  const shows = (target) => roots.some((root) => [...root.querySelectorAll(target.css)].some(visible(target)));
   const poll = () => {
-    if (roots.some((root) => [...root.querySelectorAll(accept.css)].some(visible))) {
+    if (shows(accept)) {
       state.bannerAt = performance.now();
       notify();
     } else requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
+  /** Times the next click (the one that opens the preferences) until `shown` is visible. */
+  state.watchPreferences = (shown) =>
+    addEventListener(
+      'click',
+      (event) => {
+        const wait = () => {
+          if (!shows(shown)) return requestAnimationFrame(wait);
+          state.preferencesMs = performance.now() - event.timeStamp;
+          notify();
+        };
+        wait();
+      },
+      { capture: true, once: true },
+    );
 }
 
 /** Playwright locator of a banner button (Playwright CSS pierces open shadow roots). */
@@ -164,7 +183,7 @@ async function read(page, /** @type {Pass} */ pass) {
 /**
  * Resolves true once the banner is visible or the gated scripts ran,
  * false after `timeout` ms.
- * @param {Page} page @param {'banner' | 'gated'} test @param {number} timeout
+ * @param {Page} page @param {'banner' | 'gated' | 'preferences'} test @param {number} timeout
  */
 const until = (page, test, timeout) =>
   page.evaluate(([t, ms]) => window.__bench.until(t, ms), /** @type {const} */ ([test, timeout]));
@@ -227,6 +246,26 @@ export async function sample(browser, /** @type {Library} */ lib, /** @type {Pas
     await page.waitForTimeout(pass.settleMs);
     const returning = await snapshot(session);
     return { first, acceptRan, returning };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Opening the preferences: first visit, a real click on the banner's button that opens them, and
+ * the time from that click to the first frame showing their `shown` button.
+ * @returns {Promise<number>} milliseconds
+ */
+export async function openPreferences(browser, /** @type {Library} */ lib, /** @type {Pass} */ pass, /** @type {Server} */ server) {
+  const session = await open(browser, lib, pass, server);
+  const { context, page } = session;
+  try {
+    await showBanner(session, lib, pass);
+    await read(page, pass);
+    await page.evaluate((shown) => window.__bench.watchPreferences(shown), lib.preferences.shown);
+    await locate(page, lib.preferences.open).click({ timeout: pass.timeoutMs });
+    if (!(await until(page, 'preferences', pass.timeoutMs))) throw new Error(`${lib.name}: preferences not visible after ${pass.timeoutMs} ms`);
+    return await page.evaluate(() => window.__bench.preferencesMs);
   } finally {
     await context.close();
   }

@@ -92,18 +92,25 @@ export function summarise(samples) {
   const out = {};
   for (const group of Object.values(GROUPS)) {
     for (const figure of group.figures) {
-      /** @type {Record<string, Stat | null>} */
-      const byLib = {};
-      for (const [lib, list] of Object.entries(samples)) {
-        byLib[lib] = stat(list.map(figure.get).filter((v) => v != null));
-      }
-      for (const [lib, s] of Object.entries(byLib)) {
-        if (lib !== 'temoin' && s && 'temoin' in byLib) s.ratio = ratio(byLib.temoin?.median, s.median);
-      }
-      out[figure.id] = byLib;
+      out[figure.id] = compare(
+        Object.fromEntries(Object.entries(samples).map(([lib, list]) => [lib, list.map(figure.get).filter((v) => v != null)])),
+      );
     }
   }
   return out;
+}
+
+/**
+ * Statistics of one figure per library, with temoin's ratio to each peer.
+ * @param {Record<string, number[]>} values by library id
+ * @returns {Record<string, Stat | null>}
+ */
+export function compare(values) {
+  const byLib = Object.fromEntries(Object.entries(values).map(([lib, list]) => [lib, stat(list)]));
+  for (const [lib, s] of Object.entries(byLib)) {
+    if (lib !== 'temoin' && s && 'temoin' in byLib) s.ratio = ratio(byLib.temoin?.median, s.median);
+  }
+  return byLib;
 }
 
 /** A number in the figure's unit, without the unit. @param {number} value @param {Figure['unit']} unit */
@@ -205,6 +212,7 @@ const HEADLINE = [
   [1, 'first.banner', 'Mobile, slow 4G: banner visible'],
   [1, 'first.script', 'Mobile, slow 4G: script time, first visit'],
   [1, 'first.tbt', 'Mobile, slow 4G: total blocking time, first visit'],
+  [1, 'preferences.open', 'Mobile, slow 4G: preferences shown after the click'],
 ];
 
 /**
@@ -213,12 +221,15 @@ const HEADLINE = [
  */
 export function headline(results) {
   const { libraries, passes } = results;
-  const unitOf = Object.fromEntries(Object.values(GROUPS).flatMap((g) => g.figures.map((f) => [f.id, f.unit])));
+  const unitOf = {
+    ...Object.fromEntries(Object.values(GROUPS).flatMap((g) => g.figures.map((f) => [f.id, f.unit]))),
+    'preferences.open': 'ms',
+  };
   const headers = ['median (ratio: temoin ÷ peer)', ...libraries.map((l) => l.name)];
   return [
     row(headers),
     row(headers.map(() => '---')),
-    ...HEADLINE.filter(([pass]) => passes[pass]).map(([pass, id, label]) =>
+    ...HEADLINE.filter(([pass, id]) => passes[pass]?.stats[id]).map(([pass, id, label]) =>
       row([label, ...libraries.map((l) => cell(passes[pass].stats[id][l.id], unitOf[id]).replace(/ \(.*?\)/, ''))]),
     ),
   ].join('\n');
@@ -298,6 +309,14 @@ export function markdown(results) {
       table(GROUPS.returning, pass.stats, libraries, (id) => [pass.checks[id].returningBanner], ['banner shown']),
       '',
     );
+    if (pass.stats['preferences.open']) {
+      lines.push(
+        `### Opening the preferences (first visit, ${pass.openings} runs each)`,
+        '',
+        table({ title: '', figures: [{ id: 'preferences.open', label: 'shown after the click', unit: 'ms' }] }, pass.stats, libraries),
+        '',
+      );
+    }
     lines.push(...failures(pass.errors, 'sample'));
   }
   const headers = [
@@ -356,6 +375,7 @@ export function markdown(results) {
       `All read ${passes.map((p) => `${p.settleMs} ms (${p.id})`).join(' / ')} after the banner showed or the gated scripts ran.`,
     `- Returning visit: same context, a real click on the banner's accept-all button ${reference.readMs} ms after the banner showed (a visitor reading it; ` +
       'tarteaucitron ignores clicks in its first 500 ms, as it wires its buttons on a timer), then a reload. *gated scripts ran*: when the last of the two stand-ins ran, from navigation start.',
+    "- *Opening the preferences*: separate runs per library, a real click on the banner's button that opens them, timed from the click event to the first animation frame where one of their buttons is on screen: the save button, or the accept-all button of tarteaucitron's panel, whose save button sits below the fold (cookieconsent (Osano) has no preferences).",
     '- Correctness: *before a choice* is checked on every first visit; *refuse all* is a separate run per library: click the banner\'s reject-all button, reload, check.',
     '- The mobile pass emulates a slow 4G link through CDP (`Network.emulateNetworkConditions`: 150 ms round trip, 1.6 Mbit/s down), as Lighthouse does for mobile: on loopback a library that loads several files one after another would not pay for it.',
     '- Files are served with `Cache-Control: no-store`, so every visit fetches what it needs: bytes are what the page requested, not what a warm HTTP cache would transfer.',

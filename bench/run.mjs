@@ -15,8 +15,8 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { LIBRARIES, ROOT, missing, versionOf } from './libraries.mjs';
 import { BURST_SIZE, burst } from './burst.mjs';
-import { refuse, sample } from './measure.mjs';
-import { headline, markdown, refusalChecks, sampleChecks, summarise, summariseBurst } from './report.mjs';
+import { openPreferences, refuse, sample } from './measure.mjs';
+import { compare, headline, markdown, refusalChecks, sampleChecks, summarise, summariseBurst } from './report.mjs';
 import { startServer } from './server.mjs';
 
 const CHROMIUM_ARGS = [
@@ -81,6 +81,8 @@ const PASSES = [
   },
 ];
 const REFUSALS = args.quick ? 1 : 3;
+/** Openings of the preferences per library and pass. */
+const OPENINGS = args.quick ? 2 : 5;
 
 const started = Date.now();
 const server = await startServer({
@@ -136,6 +138,20 @@ try {
       stats: summarise(samples),
       checks: Object.fromEntries(libraries.map((l) => [l.id, sampleChecks(samples[l.id])])),
     });
+  }
+
+  const withPreferences = libraries.filter((l) => l.preferences);
+  for (const [i, pass] of PASSES.entries()) {
+    log(`${pass.label}: opening the preferences`);
+    const times = Object.fromEntries(withPreferences.map((l) => [l.id, []]));
+    const errors = passes[i].errors;
+    for (let round = 0; round < OPENINGS; round++) {
+      for (const lib of rotated(round).filter((l) => l.preferences)) {
+        await attempt(() => openPreferences(browser, lib, pass, server), times[lib.id], errors[lib.id]);
+      }
+    }
+    passes[i].stats['preferences.open'] = compare(times);
+    passes[i].openings = OPENINGS;
   }
 
   log('refusal smoke checks');
