@@ -7,14 +7,14 @@ import { httpUrl, type Words } from './texts';
  * not a wall: the page stays usable, and nothing but these buttons records a choice (CNIL 2020-092).
  * Plain DOM: most visitors decide here, so a first visit does not download Preact for it.
  */
-export function createBanner(instance: TemoinInstance, w: Words, customise: () => void): HTMLElement {
+export function createBanner(instance: TemoinInstance, w: Words, customise: () => void, prepare: () => void): HTMLElement {
   const { config } = instance;
   const purposes = config.categories
     .filter((c) => !c.required && config.trackers.some((t) => t.category === c.id))
     .map(w.categoryName)
     .join(', ');
   const policy = httpUrl(config.tenant.privacyPolicyUrl);
-  const button = (label: string, onclick: () => void, kind = 'btn') => el('button', { type: 'button', class: kind, onclick }, label);
+  const button = (label: string, onclick: () => void, kind = 'btn', more = {}) => el('button', { type: 'button', class: kind, onclick, ...more }, label);
   return el(
     'section',
     { class: 'banner', 'aria-labelledby': 't-bt' },
@@ -32,7 +32,8 @@ export function createBanner(instance: TemoinInstance, w: Words, customise: () =
       { class: 'act' },
       button(w.t('acceptAll'), () => instance.acceptAll()),
       button(w.t('rejectAll'), () => instance.rejectAll()),
-      button(w.t('customise'), customise),
+      // Pointing at or focusing it starts loading the preferences before the click.
+      button(w.t('customise'), customise, 'btn', { onpointerenter: prepare, onfocus: prepare }),
     ),
   );
 }

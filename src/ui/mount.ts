@@ -31,6 +31,7 @@ export function mountUi(instance: TemoinInstance): UiController {
   root.append(wrapper);
   const page = document.documentElement.style;
   let banner: HTMLElement | null = null;
+  let code: Promise<typeof import('./preferences-layer')> | undefined;
   let layer: Promise<PreferencesLayer> | undefined;
   /** The page's own inline `scroll-padding-bottom`, while the banner replaces it. */
   let pagePadding: string | null = null;
@@ -49,21 +50,36 @@ export function mountUi(instance: TemoinInstance): UiController {
     }
   }
 
+  /** The dialog's code, asked for as soon as the visitor points at or focuses *Personnaliser*. */
+  function loadPreferences(): Promise<typeof import('./preferences-layer')> {
+    code ??= import('./preferences-layer').catch((error) => {
+      code = undefined;
+      throw error;
+    });
+    return code;
+  }
+
   function showPreferences(): void {
     const opener = deepActiveElement();
     status.textContent = '';
-    layer ??= import('./preferences-layer').then(({ createPreferencesLayer }) =>
+    layer ??= loadPreferences().then(({ createPreferencesLayer }) =>
       // The banner is out of reach while the dialog is open.
       createPreferencesLayer(host, slot, instance, w, (open) => banner?.toggleAttribute('inert', open)),
     );
-    layer.then((preferences) => preferences.open(opener));
+    layer.then(
+      (preferences) => preferences.open(opener),
+      (error) => {
+        layer = undefined;
+        console.error('temoin: the preferences failed to load', error);
+      },
+    );
   }
 
   addEventListener('resize', fitScrollPadding);
 
   return {
     showBanner() {
-      banner ??= wrapper.insertBefore(createBanner(instance, w, showPreferences), slot);
+      banner ??= wrapper.insertBefore(createBanner(instance, w, showPreferences, () => void loadPreferences().catch(() => {})), slot);
       status.textContent = '';
       fitScrollPadding();
     },

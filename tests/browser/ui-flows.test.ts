@@ -133,6 +133,36 @@ describe('changing one’s mind', () => {
   });
 });
 
+describe('the preferences’ code', () => {
+  const preferencesRequested = (requests: string[]) => requests.some((path) => /^\/dist\/temoin-preferences-[\w-]+\.mjs$/.test(path));
+
+  it('starts loading when the visitor points at Personnaliser, before the click', async () => {
+    const { page, context } = await visit(browser, server, '/intent.html');
+    await page.getByRole('button', { name: 'Tout accepter' }).waitFor();
+    const before = server.requests.length;
+    await page.waitForTimeout(200);
+    expect(preferencesRequested(server.requests.slice(before))).toBe(false);
+    await page.getByRole('button', { name: 'Personnaliser' }).hover();
+    await expect.poll(() => preferencesRequested(server.requests.slice(before))).toBe(true);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await context.close();
+  });
+
+  it('that fails to load is reported, and loads on the next click', async () => {
+    const { page, context, errors } = await visit(browser, server, '/retry.html');
+    let offline = true;
+    await page.route(/temoin-preferences-[\w-]+\.mjs$/, (route) => (offline ? route.abort() : route.fallback()));
+    await page.getByRole('button', { name: 'Personnaliser' }).click();
+    await expect.poll(() => errors.some((e) => e.includes('the preferences failed to load'))).toBe(true);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    offline = false;
+    await page.getByRole('button', { name: 'Personnaliser' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(errors.filter((e) => e.startsWith('uncaught'))).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('a returning visitor', () => {
   it('with a valid stored choice never requests the UI code, until opening the preferences', async () => {
     const { page, context } = await visit(browser, server, '/returning.html');
