@@ -252,42 +252,47 @@ export async function sample(browser, /** @type {Library} */ lib, /** @type {Pas
 }
 
 /**
- * Opening the preferences: first visit, a real click on the banner's button that opens them, and
- * the time from that click to the first frame showing their `shown` button.
- * @returns {Promise<number>} milliseconds
+ * A fresh first visit: the banner, read for `pass.readMs` as a visitor would, then `act` on the
+ * page; the context closes after.
+ * @template T
+ * @param {(session: Awaited<ReturnType<typeof open>>) => Promise<T>} act
+ * @returns {Promise<T>}
  */
-export async function openPreferences(browser, /** @type {Library} */ lib, /** @type {Pass} */ pass, /** @type {Server} */ server) {
+async function onBanner(browser, /** @type {Library} */ lib, /** @type {Pass} */ pass, /** @type {Server} */ server, act) {
   const session = await open(browser, lib, pass, server);
-  const { context, page } = session;
   try {
     await showBanner(session, lib, pass);
-    await read(page, pass);
-    await page.evaluate((shown) => window.__bench.watchPreferences(shown), lib.preferences.shown);
-    await locate(page, lib.preferences.open).click({ timeout: pass.timeoutMs });
-    if (!(await until(page, 'preferences', pass.timeoutMs))) throw new Error(`${lib.name}: preferences not visible after ${pass.timeoutMs} ms`);
-    return await page.evaluate(() => window.__bench.preferencesMs);
+    await read(session.page, pass);
+    return await act(session);
   } finally {
-    await context.close();
+    await session.context.close();
   }
 }
 
 /**
- * Smoke check of a refusal: first visit, "refuse all", reload.
+ * Opening the preferences: a real click on the banner's button that opens them, and the time
+ * from that click to the first frame showing their `shown` button.
+ * @returns {Promise<number>} milliseconds
+ */
+export const openPreferences = (browser, /** @type {Library} */ lib, /** @type {Pass} */ pass, /** @type {Server} */ server) =>
+  onBanner(browser, lib, pass, server, async ({ page }) => {
+    await page.evaluate((shown) => window.__bench.watchPreferences(shown), lib.preferences.shown);
+    await locate(page, lib.preferences.open).click({ timeout: pass.timeoutMs });
+    if (!(await until(page, 'preferences', pass.timeoutMs))) throw new Error(`${lib.name}: preferences not visible after ${pass.timeoutMs} ms`);
+    return page.evaluate(() => window.__bench.preferencesMs);
+  });
+
+/**
+ * Smoke check of a refusal: "refuse all", reload.
  * @returns {Promise<{ ran: string[], trackerCookies: string[], bannerShown: boolean }>} state after the reload
  */
-export async function refuse(browser, /** @type {Library} */ lib, /** @type {Pass} */ pass, /** @type {Server} */ server) {
-  const session = await open(browser, lib, pass, server);
-  const { context, page } = session;
-  try {
-    await showBanner(session, lib, pass);
-    await read(page, pass);
+export const refuse = (browser, /** @type {Library} */ lib, /** @type {Pass} */ pass, /** @type {Server} */ server) =>
+  onBanner(browser, lib, pass, server, async (session) => {
+    const { page } = session;
     await locate(page, lib.reject).click({ timeout: pass.timeoutMs });
     await page.waitForTimeout(STORE_MS);
     await page.reload({ waitUntil: 'load' });
     await page.waitForTimeout(pass.settleMs);
     const after = await snapshot(session);
     return { ran: after.ran, trackerCookies: after.trackerCookies, bannerShown: after.bannerAt !== null };
-  } finally {
-    await context.close();
-  }
-}
+  });
