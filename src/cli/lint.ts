@@ -1,9 +1,10 @@
 import { catalog } from '../config/catalog';
+import { LIFETIME } from '../config/rules';
 import type { ResolvedConfig, Tracker } from '../config/types';
 import { words } from '../ui/texts';
 import { EXIT, type Io } from './io';
 import { readJsonFile } from './read';
-import { check } from './validate';
+import { check, plural } from './validate';
 
 /** A compliance problem: the config works, but likely breaks a rule the site must follow. */
 export interface Warning {
@@ -40,8 +41,8 @@ const THIRTEEN_MONTHS_DAYS = (13 * 365.2425) / 12;
 const DAYS: Record<string, number> = { min: 1 / 1440, h: 1 / 24, d: 1, mo: 365.2425 / 12, y: 365.2425 };
 
 function lifetimeDays(lifetime: string): number {
-  const match = /^(\d+)(min|h|d|mo|y)$/.exec(lifetime);
-  return match ? Number(match[1]) * DAYS[match[2]] : 0;
+  const match = LIFETIME.exec(lifetime);
+  return match?.[2] ? Number(match[1]) * DAYS[match[2]] : 0;
 }
 
 /** Google Analytics' own cookies, whose lifetime gtag's `cookie_expires` sets (in seconds). */
@@ -168,8 +169,6 @@ export interface LintOptions {
   strict?: boolean;
 }
 
-const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-
 /**
  * `temoin lint <config.json> [--strict]`: one finding a line, `level path: message [rule]`, its
  * advice indented below. Exit 1 when the file cannot be read or the config is invalid; else 2 when
@@ -189,13 +188,13 @@ export function lintCommand(path: string, { strict = false }: LintOptions, io: I
   const warnings = findings.filter((f) => f.level === 'warning').length;
   if (!valid) {
     const errors = findings.length - warnings;
-    io.err(`temoin: ${path} is not a valid config (${count(errors, 'error')}, ${count(warnings, 'warning')}).`);
+    io.err(`temoin: ${path} is not a valid config (${plural(errors, 'error')}, ${plural(warnings, 'warning')}).`);
     return EXIT.failed;
   }
   if (!warnings) {
     io.out(`${path}: no warnings.`);
     return EXIT.ok;
   }
-  io.out(strict ? `${path}: ${count(warnings, 'warning')}.` : `${path}: ${count(warnings, 'warning')} (exit 0; --strict exits 2 on warnings).`);
+  io.out(strict ? `${path}: ${plural(warnings, 'warning')}.` : `${path}: ${plural(warnings, 'warning')} (exit 0; --strict exits 2 on warnings).`);
   return strict ? EXIT.warnings : EXIT.ok;
 }

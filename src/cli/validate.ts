@@ -21,7 +21,8 @@ export function formatIssue({ path, message }: ConfigIssue): string {
   return `${path || '(config)'}: ${message}`;
 }
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+/** `1 tracker`, `3 trackers`. */
+export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /**
  * Reads and validates a config file for a command; on failure writes why and returns the exit

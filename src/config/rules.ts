@@ -17,7 +17,8 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-export const LIFETIME = /^(session|[1-9]\d*(min|h|d|mo|y))$/;
+/** `"session"`, or a count (group 1) and a unit (group 2). */
+export const LIFETIME = /^(?:session|([1-9]\d*)(min|h|d|mo|y))$/;
 export const LIFETIME_RULE = 'must be "session" or a number and a unit among min, h, d, mo, y (e.g. "13mo")';
 
 /** A cookie name is an RFC 6265 token; a final `*` makes it a prefix. */

@@ -31,7 +31,6 @@ export function mountUi(instance: TemoinInstance): UiController {
   root.append(wrapper);
   const page = document.documentElement.style;
   let banner: HTMLElement | null = null;
-  let code: Promise<typeof import('./preferences-layer')> | undefined;
   let layer: Promise<PreferencesLayer> | undefined;
   /** The page's own inline `scroll-padding-bottom`, while the banner replaces it. */
   let pagePadding: string | null = null;
@@ -50,19 +49,16 @@ export function mountUi(instance: TemoinInstance): UiController {
     }
   }
 
-  /** The dialog's code, asked for as soon as the visitor points at or focuses *Personnaliser*. */
-  function loadPreferences(): Promise<typeof import('./preferences-layer')> {
-    code ??= import('./preferences-layer').catch((error) => {
-      code = undefined;
-      throw error;
-    });
-    return code;
-  }
+  /**
+   * Asked for as soon as the visitor points at or focuses *Personnaliser*: the browser's module map
+   * keeps it for the click, and fetches it again after a failure.
+   */
+  const preloadPreferences = () => void import('./preferences-layer').catch(() => {});
 
   function showPreferences(): void {
     const opener = deepActiveElement();
     status.textContent = '';
-    layer ??= loadPreferences().then(({ createPreferencesLayer }) =>
+    layer ??= import('./preferences-layer').then(({ createPreferencesLayer }) =>
       // The banner is out of reach while the dialog is open.
       createPreferencesLayer(host, slot, instance, w, (open) => banner?.toggleAttribute('inert', open)),
     );
@@ -79,7 +75,7 @@ export function mountUi(instance: TemoinInstance): UiController {
 
   return {
     showBanner() {
-      banner ??= wrapper.insertBefore(createBanner(instance, w, showPreferences, () => void loadPreferences().catch(() => {})), slot);
+      banner ??= wrapper.insertBefore(createBanner(instance, w, showPreferences, preloadPreferences), slot);
       status.textContent = '';
       fitScrollPadding();
     },

@@ -1,4 +1,4 @@
-import { isHttpUrl } from '../config/rules';
+import { isHttpUrl, LIFETIME } from '../config/rules';
 import type { Category, LocalizedText, ResolvedConfig } from '../config/types';
 import { en } from '../locales/en';
 import { fr, type Texts } from '../locales/fr';
@@ -32,8 +32,8 @@ export function words(config: ResolvedConfig, locale = config.tenant.locale): Wo
     t,
     pick,
     lifetime(value) {
-      const match = /^(\d+)(min|h|d|mo|y)$/.exec(value);
-      if (!match) return t('session');
+      const match = LIFETIME.exec(value);
+      if (!match?.[2]) return t('session');
       const [one, many = one] = t(match[2] as TextKey).split('|');
       return `${match[1]} ${+match[1] < 2 ? one : many}`;
     },
