@@ -1,11 +1,19 @@
+import sparticuzChromium from '@sparticuz/chromium';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
-const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * The Chromium the tests run: `CHROMIUM_PATH` when set, else the headless Chromium that the pinned
+ * `@sparticuz/chromium` package ships inside itself (unpacked into the temp folder on first use),
+ * so that a machine with nothing but Node runs the browser tests.
+ */
+export async function chromiumPath(): Promise<string> {
+  return process.env.CHROMIUM_PATH || (await sparticuzChromium.executablePath());
+}
 
-/** Debian's Chromium, headless, with `*.test` mapped to loopback so cookie domains are real. */
-export function launch(): Promise<Browser> {
+/** Headless Chromium, with `*.test` mapped to loopback so cookie domains are real. */
+export async function launch(): Promise<Browser> {
   return chromium.launch({
-    executablePath: EXECUTABLE,
+    executablePath: await chromiumPath(),
     args: [
       '--headless',
       '--no-sandbox',
