@@ -9,6 +9,7 @@ export type {
   LocalizedText,
   Locale,
   ResolvedConfig,
+  SharedCookie,
   TemoinConfig,
   TenantInput,
   Tracker,

@@ -1,5 +1,5 @@
 import { catalog } from '../config/catalog';
-import { LIFETIME } from '../config/rules';
+import { lifetimeParts, type Unit } from '../config/rules';
 import type { ResolvedConfig, Tracker } from '../config/types';
 import { words } from '../ui/texts';
 import { EXIT, type Io } from './io';
@@ -38,12 +38,10 @@ const field = (value: unknown, key: string): unknown =>
 
 /** 13 months in days, on the Gregorian calendar's average month (365.2425 / 12 days). */
 const THIRTEEN_MONTHS_DAYS = (13 * 365.2425) / 12;
-const DAYS: Record<string, number> = { min: 1 / 1440, h: 1 / 24, d: 1, mo: 365.2425 / 12, y: 365.2425 };
+const DAYS: Record<Unit, number> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 1, mo: 365.2425 / 12, y: 365.2425 };
 
-function lifetimeDays(lifetime: string): number {
-  const match = LIFETIME.exec(lifetime);
-  return match?.[2] ? Number(match[1]) * DAYS[match[2]] : 0;
-}
+const lifetimeDays = (lifetime: string): number =>
+  (lifetimeParts(lifetime) ?? []).reduce((days, [count, unit]) => days + count * DAYS[unit], 0);
 
 /** Google Analytics' own cookies, whose lifetime gtag's `cookie_expires` sets (in seconds). */
 const GTAG_COOKIES = new Set(['_ga', '_ga_*']);

@@ -22,6 +22,8 @@ const cookie = object<TrackerCookie>({
   name: string(rule.COOKIE_NAME, rule.COOKIE_NAME_RULE),
   lifetime: string(rule.LIFETIME, rule.LIFETIME_RULE),
   purpose: localized,
+  sharedWith: optional(object({ trackers: array(id), reason: text })),
+  lifetimeSetting: optional(text),
 });
 
 const trackerFields = {
@@ -33,6 +35,8 @@ const trackerFields = {
   description: localized,
   privacyPolicyUrl: optional(httpUrl),
   cookies: array(cookie),
+  storage: optional(array(string(rule.STORAGE_KEY, rule.STORAGE_KEY_RULE))),
+  sources: optional(array(string(rule.isHttpsUrl, rule.HTTPS_URL_RULE))),
 };
 
 export const checkTracker = object<Tracker>({ id, ...trackerFields });

@@ -9,21 +9,47 @@ export const LOCALIZED_RULE = 'needs a "fr" or an "en" text';
 export const HTTP_URL_RULE = 'must be an http: or https: URL';
 
 /** Only `http:` and `https:` links ever reach a page: no `javascript:` or `data:` URL. */
-export function isHttpUrl(value: string): boolean {
+export function isHttpUrl(value: string, protocol = /^https?:$/): boolean {
   try {
-    return /^https?:$/.test(new URL(value).protocol);
+    return protocol.test(new URL(value).protocol);
   } catch {
     return false;
   }
 }
 
-/** `"session"`, or a count (group 1) and a unit (group 2). */
-export const LIFETIME = /^(?:session|([1-9]\d*)(min|h|d|mo|y))$/;
-export const LIFETIME_RULE = 'must be "session" or a number and a unit among min, h, d, mo, y (e.g. "13mo")';
+/** A lifetime's units, largest first: the order in which a compound lifetime writes them. */
+export type Unit = 'y' | 'mo' | 'd' | 'h' | 'min' | 's';
 
-/** A cookie name is an RFC 6265 token; a final `*` makes it a prefix. */
-export const COOKIE_NAME = /^[\w!#$%&'+\-.^`|~]+\*?$/;
-export const COOKIE_NAME_RULE = 'must be a cookie name, optionally ending in * to match a prefix';
+/**
+ * `"session"`, or one or more count-and-unit pairs, largest unit first, each unit at most once
+ * (`"13mo"`, `"2min30s"`, `"150s"`; docs/contract.md §2). Groups are plain ones, bytes being counted.
+ */
+export const LIFETIME = /^(session|(?=\d)([1-9]\d*y)?([1-9]\d*mo)?([1-9]\d*d)?([1-9]\d*h)?([1-9]\d*min)?([1-9]\d*s)?)$/;
+export const LIFETIME_RULE = 'must be "session" or counts of y, mo, d, h, min, s, largest first ("13mo", "2min30s")';
+
+/** A lifetime's pairs, largest unit first: `"2min30s"` → `[[2, "min"], [30, "s"]]`; `[]` for a session; `undefined` if invalid. */
+export function lifetimeParts(value: string): [number, Unit][] | undefined {
+  if (!LIFETIME.test(value)) return undefined;
+  return [...value.matchAll(/(\d+)([a-z]+)/g)].map(([, count, unit]) => [+count, unit as Unit]);
+}
+
+/**
+ * A declared cookie name, a final `*` making it a prefix. Wider than an RFC 6265 token, since
+ * vendors document names such as `AMCV_…@AdobeOrg` or chat ids with `/` that browsers store as
+ * they are; still printable ASCII without what ends a name or a pair in the Cookie header and in
+ * `document.cookie` (`=`, `;`, `,`, whitespace, control characters), without quotes and
+ * backslashes (RFC 6265 §4.1.1 cookie-octets), and `*` only as the final prefix mark.
+ */
+export const COOKIE_NAME = /^[!#-)+\--:<>-[\]-~]+\*?$/;
+export const COOKIE_NAME_RULE = 'must be a cookie name (no space ; , = " or \\), optionally ending in * to match a prefix';
+
+/** A `localStorage` / `sessionStorage` key; a final `*` makes it a prefix, never a bare `*` (all of the site's storage). */
+export const STORAGE_KEY = /^[^*]+\*?$/;
+export const STORAGE_KEY_RULE = 'must be a storage key, optionally ending in * to match a prefix';
+
+export const HTTPS_URL_RULE = 'must be an https: URL';
+
+export const isHttpsUrl = (value: string): boolean => isHttpUrl(value, /^https:$/);
 
 export const MAX_AGE_RULE = 'must be an integer from 6 to 12';
 export const REVISION_RULE = 'must be an integer of 1 or more';

@@ -17,10 +17,14 @@ export const localizedTextSchema = z
 
 export const httpUrlSchema = z.string().check(z.refine(rule.isHttpUrl, rule.HTTP_URL_RULE));
 
+const httpsUrlSchema = z.string().check(z.refine(rule.isHttpsUrl, rule.HTTPS_URL_RULE));
+
 const cookieSchema = z.strictObject({
   name: z.string().check(z.regex(rule.COOKIE_NAME, rule.COOKIE_NAME_RULE)),
   lifetime: z.string().check(z.regex(rule.LIFETIME, rule.LIFETIME_RULE)),
   purpose: localizedTextSchema,
+  sharedWith: z.optional(z.strictObject({ trackers: z.array(idSchema), reason: text })),
+  lifetimeSetting: z.optional(text),
 });
 
 const trackerShape = {
@@ -33,6 +37,8 @@ const trackerShape = {
   description: localizedTextSchema,
   privacyPolicyUrl: z.optional(httpUrlSchema),
   cookies: z.array(cookieSchema),
+  storage: z.optional(z.array(z.string().check(z.regex(rule.STORAGE_KEY, rule.STORAGE_KEY_RULE)))),
+  sources: z.optional(z.array(httpsUrlSchema)),
 };
 
 /** One catalog entry (`catalog/<id>.json`), or a site's own tracker. */

@@ -8,11 +8,34 @@ export type Locale = 'fr' | 'en';
 
 /** A cookie a tracker writes, as a privacy policy declares it. */
 export interface TrackerCookie {
-  /** Exact name, or a prefix ending in `*` (`_pk_id.*` matches `_pk_id.1.a2b3`). */
+  /**
+   * Exact name, or a prefix ending in `*` (`_pk_id.*` matches `_pk_id.1.a2b3`). Printable ASCII
+   * without space, `;`, `,`, `=`, quotes or `\`: a vendor's name need not be an RFC 6265 token.
+   */
   name: string;
-  /** `"session"` or a number and a unit: `min`, `h`, `d`, `mo`, `y` (`"13mo"`). */
+  /** `"session"`, or number-and-unit pairs, largest first, among `y`, `mo`, `d`, `h`, `min`, `s` (`"13mo"`, `"2min30s"`). */
   lifetime: string;
   purpose: LocalizedText;
+  /**
+   * Another tracker also declares this cookie name (or a prefix matching it), e.g. a cookie that
+   * one vendor's script sets for two of its products. Both entries say so, naming each other, with
+   * why. A cookie a granted tracker declares is not deleted when another one is refused.
+   */
+  sharedWith?: SharedCookie;
+  /**
+   * The vendor's setting that shortens this cookie's lifetime, in English, for `temoin lint`'s
+   * advice on audience and advertising cookies over 13 months (CNIL délibération 2020-091, art. 5):
+   * `"gtag('config', '<measurement id>', { cookie_expires: 34128000 })"`.
+   */
+  lifetimeSetting?: string;
+}
+
+/** Why two trackers declare the same cookie. */
+export interface SharedCookie {
+  /** Ids of the other trackers declaring it. */
+  trackers: string[];
+  /** Why they share it, in English, for catalog maintainers. */
+  reason: string;
 }
 
 /** One tracker: a catalog entry (`catalog/<id>.json`) or a site's own. */
@@ -29,6 +52,13 @@ export interface Tracker {
   description: LocalizedText;
   privacyPolicyUrl?: string;
   cookies: TrackerCookie[];
+  /**
+   * `localStorage` / `sessionStorage` keys the tracker writes on the site's origin, a final `*` for
+   * a prefix: removed whenever its cookies are (docs/contract.md §2).
+   */
+  storage?: string[];
+  /** `https:` URLs of the vendor's documentation the cookie list comes from. Every shipped catalog entry has them. */
+  sources?: string[];
 }
 
 /** A category a config adds; it always needs consent. */

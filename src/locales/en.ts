@@ -35,6 +35,7 @@ export const en: Texts = {
   lifetime: 'Lifetime',
   consentCookie: 'Keeps your choices about cookies.',
   session: 'session',
+  s: 'second|seconds',
   min: 'minute|minutes',
   h: 'hour|hours',
   d: 'day|days',

@@ -36,6 +36,7 @@ export const fr = {
   lifetime: 'Durée',
   consentCookie: 'Conserve vos choix sur les cookies.',
   session: 'session',
+  s: 'seconde|secondes',
   min: 'minute|minutes',
   h: 'heure|heures',
   d: 'jour|jours',

@@ -1,4 +1,4 @@
-import { isHttpUrl, LIFETIME } from '../config/rules';
+import { isHttpUrl } from '../config/rules';
 import type { Category, LocalizedText, ResolvedConfig } from '../config/types';
 import { en } from '../locales/en';
 import { fr, type Texts } from '../locales/fr';
@@ -11,7 +11,7 @@ export interface Words {
   t(key: TextKey, vars?: Record<string, string | number>): string;
   /** A catalog or config text in the locale, else in the other one. */
   pick(text?: LocalizedText): string;
-  /** `"13mo"` → "13 mois" / "13 months"; `"session"` → "session". */
+  /** `"13mo"` → "13 mois" / "13 months"; `"2min30s"` → "2 minutes 30 secondes"; `"session"` → "session". */
   lifetime(value: string): string;
   categoryName(category: Category): string;
   categoryText(category: Category): string;
@@ -31,12 +31,16 @@ export function words(config: ResolvedConfig, locale = config.tenant.locale): Wo
   return {
     t,
     pick,
-    lifetime(value) {
-      const match = LIFETIME.exec(value);
-      if (!match?.[2]) return t('session');
-      const [one, many = one] = t(match[2] as TextKey).split('|');
-      return `${match[1]} ${+match[1] < 2 ? one : many}`;
-    },
+    // A validated lifetime (rules.LIFETIME): each count-and-unit pair in words, in order.
+    lifetime: (value) =>
+      value === 'session'
+        ? t('session')
+        : value
+            .replace(/(\d+)([a-z]+)/g, (_, count: string, unit: TextKey) => {
+              const [one, many = one] = t(unit).split('|');
+              return ` ${count} ${+count < 2 ? one : many}`;
+            })
+            .trim(),
     categoryName: (c) => (BUILT_IN.includes(c.id) ? t(c.id as TextKey) : pick(c.name) || c.id),
     categoryText: (c) => (BUILT_IN.includes(c.id) ? t(`${c.id}Text` as TextKey) : pick(c.description)),
   };

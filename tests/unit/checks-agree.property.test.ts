@@ -29,7 +29,18 @@ const validTracker = {
   provider: 'Us',
   category: 'audience',
   description: { fr: 'Discussion' },
-  cookies: [{ name: 'chat_*', lifetime: '30d', purpose: { en: 'Session' } }],
+  cookies: [
+    { name: 'chat_*', lifetime: '30d', purpose: { en: 'Session' } },
+    {
+      name: 'chat/session',
+      lifetime: '2min30s',
+      purpose: { fr: 'Session' },
+      sharedWith: { trackers: ['matomo'], reason: 'Set for both' },
+      lifetimeSetting: 'cookie_expires',
+    },
+  ],
+  storage: ['chat_user', 'chat_*'],
+  sources: ['https://example.org/cookies'],
 };
 
 const validConfig = {
@@ -47,7 +58,10 @@ const validConfig = {
 
 /** Values of every JSON type, including ones close to valid (wrong case, empty, out of range). */
 const anyValue = fc.oneof(
-  fc.constantFrom('', 'fr', 'de', 'Mutuelle', 'javascript:alert(1)', 'https://ok.example', '13mo', '13 months', 'a*b', '_pk_*', 'UPPER', 'x'.repeat(41)),
+  fc.constantFrom('', 'fr', 'de', 'Mutuelle', 'javascript:alert(1)', 'https://ok.example', 'http://ok.example', '13mo', '13 months', '2min30s', '30s2min', 'a*b', '_pk_*', 'a/b', 'a;b', '*', 'UPPER', 'x'.repeat(41)),
+  fc.constant(['https://ok.example']),
+  fc.constant(['*']),
+  fc.constant({ trackers: [], reason: 'x' }),
   fc.constantFrom(0, 1, 5, 6, 6.5, 12, 13, -1, 2 ** 60, Number.NaN),
   fc.boolean(),
   fc.constant(null),

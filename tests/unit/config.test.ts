@@ -233,12 +233,12 @@ describe('a site developer declaring a tracker of its own', () => {
     expect(message).toMatch(/mo/);
   });
 
-  it.each(['0mo', '13', 'mo', '1.5y', '2 y', '13MO', 'forever'])('is told the lifetime %j is not one', (lifetime) => {
+  it.each(['0mo', '13', 'mo', '1.5y', '2 y', '13MO', 'forever', '30s2min', '1h1h', '2min 30s', '1min0s', '0s', ''])('is told the lifetime %j is not one', (lifetime) => {
     const trackers = [{ ...ownTracker, cookies: [{ ...ownTracker.cookies[0], lifetime }] }];
     issueAt(config({ trackers }), 'trackers[0].cookies[0].lifetime');
   });
 
-  it.each(['session', '30min', '24h', '90d', '13mo', '2y'])('may write the lifetime %j', (lifetime) => {
+  it.each(['session', '30min', '24h', '90d', '13mo', '2y', '150s', '2min30s', '1y6mo', '1d12h', '1h30min15s'])('may write the lifetime %j', (lifetime) => {
     const trackers = [{ ...ownTracker, cookies: [{ ...ownTracker.cookies[0], lifetime }] }];
     expect(parseConfig(config({ trackers })).trackers[0].cookies[0].lifetime).toBe(lifetime);
   });
@@ -248,9 +248,40 @@ describe('a site developer declaring a tracker of its own', () => {
     expect(issueAt(config({ trackers }), 'trackers[0].cookies[0].name').message).toMatch(/\*/);
   });
 
-  it.each(['a b', 'a;b', 'a=b', '', '*'])('is told %j is not a cookie name', (name) => {
-    const trackers = [{ ...ownTracker, cookies: [{ ...ownTracker.cookies[0], name }] }];
-    issueAt(config({ trackers }), 'trackers[0].cookies[0].name');
+  it.each(['a b', 'a;b', 'a=b', 'a,b', 'a\tb', 'a\nb', 'a"b', 'a\\b', 'cookie\u00e9', '\u0000x', '', '*'])(
+    'is told %j is not a cookie name: it could break the Cookie header',
+    (name) => {
+      const trackers = [{ ...ownTracker, cookies: [{ ...ownTracker.cookies[0], name }] }];
+      issueAt(config({ trackers }), 'trackers[0].cookies[0].name');
+    },
+  );
+
+  it.each(['intercom-session-abc/def', 'AMCV_1A2B@AdobeOrg', 'crisp-client/session/*', '__Host-id', '_pk_id.*'])(
+    'may declare %j, a name its vendor documents though it is no RFC 6265 token',
+    (name) => {
+      const trackers = [{ ...ownTracker, cookies: [{ ...ownTracker.cookies[0], name }] }];
+      expect(parseConfig(config({ trackers })).trackers[0].cookies[0].name).toBe(name);
+    },
+  );
+
+  it('may declare the storage keys and the sources of its tracker', () => {
+    const tracker = { ...ownTracker, storage: ['stats_user', 'stats_*'], sources: ['https://example.org/cookies'] };
+    expect(parseConfig(config({ trackers: [tracker] })).trackers[0]).toMatchObject({ storage: ['stats_user', 'stats_*'], sources: ['https://example.org/cookies'] });
+  });
+
+  it.each(['*', '', 'a*b'])('is told %j is not a storage key', (key) => {
+    expect(issueAt(config({ trackers: [{ ...ownTracker, storage: [key] }] }), 'trackers[0].storage[0]').message).toMatch(/storage key/);
+  });
+
+  it.each(['http://example.org/cookies', 'javascript:alert(1)', '/cookies'])('is told the source %j is not an https: URL', (url) => {
+    expect(issueAt(config({ trackers: [{ ...ownTracker, sources: [url] }] }), 'trackers[0].sources[0]').message).toMatch(/https:/);
+  });
+
+  it('may say why a cookie is shared with another tracker, and is told when the reason is missing', () => {
+    const shared = { ...ownTracker.cookies[0], sharedWith: { trackers: ['matomo'], reason: 'One script sets it for both.' } };
+    expect(parseConfig(config({ trackers: [{ ...ownTracker, cookies: [shared] }] })).trackers[0].cookies[0].sharedWith).toEqual(shared.sharedWith);
+    const unexplained = { ...shared, sharedWith: { trackers: ['matomo'] } };
+    issueAt(config({ trackers: [{ ...ownTracker, cookies: [unexplained] }] }), 'trackers[0].cookies[0].sharedWith.reason');
   });
 });
 
