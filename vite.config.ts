@@ -87,7 +87,7 @@ export default defineConfig(({ mode }) => {
         manifest: true,
         rolldownOptions: {
           input: {
-            'temoin-config': 'src/config/parse.ts',
+            'temoin-config': 'src/config/load.ts',
             'temoin-ui': 'src/ui/index.ts',
             'temoin-consent-mode': 'src/integrations/google-consent-mode.ts',
           },
@@ -95,7 +95,9 @@ export default defineConfig(({ mode }) => {
           output: {
             format: 'es',
             entryFileNames: '[name].mjs',
-            chunkFileNames: 'temoin-[name]-[hash].mjs',
+            // A catalog entry is named after its id: `temoin-catalog-matomo.mjs`.
+            chunkFileNames: (chunk) =>
+              chunk.facadeModuleId?.includes('/catalog/') ? 'temoin-catalog-[name].mjs' : 'temoin-[name]-[hash].mjs',
             // Preact with the preferences dialog and the cookie table, its only users: one file, one
             // round trip when a visitor opens the preferences (the bench times it).
             codeSplitting: {
@@ -103,7 +105,8 @@ export default defineConfig(({ mode }) => {
                 { name: 'preferences', test: /node_modules[\\/]preact[\\/]|src[\\/]ui[\\/](preferences|category|tracker|switch|actions|cookie-table)/ },
                 // what the banner and the validator share stays out of it, in chunks of their own
                 { name: 'texts', test: /src[\\/](ui[\\/]texts|locales[\\/])/, priority: 1 },
-                { name: 'rules', test: /src[\\/]config[\\/]rules/, priority: 2 },
+                // with Vite's dynamic-import helper, which the validator (catalog entries) and the UI share
+                { name: 'rules', test: /src[\\/]config[\\/]rules|vite[\\/]preload-helper/, priority: 2 },
               ],
             },
           },

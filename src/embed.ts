@@ -21,7 +21,7 @@ function chunk<T>(name: string): Promise<T> {
   return import(/* @vite-ignore */ url(name));
 }
 const loadUi = () => chunk<UiModule>('temoin-ui.mjs');
-const loadValidator = () => chunk<typeof import('./config/parse')>('temoin-config.mjs');
+const loadValidator = () => chunk<typeof import('./config/load')>('temoin-config.mjs');
 const loadConsentMode = () => chunk<typeof import('./integrations/google-consent-mode')>('temoin-consent-mode.mjs');
 
 let instance: TemoinInstance | null = null;
@@ -35,7 +35,7 @@ async function start(input: unknown): Promise<TemoinInstance> {
     // the banner will be needed, so its code loads while the validator does, not after it.
     const cookieName = (input as { cookieName?: unknown } | null)?.cookieName;
     if (readConsentCookie({ name: String(cookieName ?? 'temoin') }) === undefined) loadUi().catch(() => {});
-    config = (await loadValidator()).parseConfig(input);
+    config = await (await loadValidator()).loadConfig(input);
     rememberValidatedConfig(text, config);
   }
   // Only the sites that use Google Consent Mode load it; its defaults still precede any gated script.

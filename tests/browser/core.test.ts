@@ -228,6 +228,15 @@ describe('the script tag', () => {
     await context.close();
   });
 
+  it('fetches the catalog entries its config names, and no other', async () => {
+    const before = server.requests.length;
+    const { page, context } = await visit('/entries.html', pageHtml({ config: testConfig({ trackers: ['zendesk', { id: 'matomo', category: 'audience' }] }) }));
+    expect(await page.evaluate(() => window.Temoin.get()!.config.trackers.map((t) => t.name))).toEqual(['Zendesk Chat', 'Matomo']);
+    const entries = server.requests.slice(before).filter((path) => path.includes('temoin-catalog-')).sort();
+    expect(entries).toEqual(['/dist/temoin-catalog-matomo.mjs', '/dist/temoin-catalog-zendesk.mjs']);
+    await context.close();
+  });
+
   it('on an invalid config logs one error listing every issue, runs nothing gated, and leaves the page working', async () => {
     const config = testConfig({ trackers: ['matomoo'] }, { consentMaxAgeMonths: 24 });
     const body = `${GATED}<script>window.__hostScriptRan = true</script>`;
