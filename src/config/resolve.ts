@@ -1,5 +1,6 @@
 import { checkConfig, checkTracker, checkTrackerOverride } from './checks';
 import { type ConfigIssue, TemoinConfigError } from './error';
+import { configFingerprint } from './fingerprint';
 import { closest } from './suggest';
 import type { Category, ResolvedConfig, Tracker } from './types';
 import { join, type Validator } from './validate';
@@ -80,17 +81,6 @@ export function resolveConfig(input: unknown, catalog: Catalog, ids: string[] = 
   });
 
   if (!config || issues.length) throw new TemoinConfigError(issues);
-  const { tenant, revision, cookieName, googleConsentMode, floatingButton, globalPrivacyControl, nonce, texts } = config;
-  return {
-    tenant,
-    revision,
-    trackers,
-    categories,
-    cookieName,
-    googleConsentMode,
-    floatingButton,
-    globalPrivacyControl,
-    nonce,
-    texts,
-  };
+  const resolved = { ...config, trackers, categories };
+  return { ...resolved, fingerprint: configFingerprint(resolved) };
 }

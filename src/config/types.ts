@@ -130,4 +130,6 @@ export interface ResolvedConfig {
   globalPrivacyControl: boolean;
   nonce?: string;
   texts: Partial<Record<Locale, Record<string, string>>>;
+  /** The config fingerprint (`configFingerprint()`), computed over every other field once validated. */
+  fingerprint: string;
 }

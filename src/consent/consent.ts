@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/types';
-import type { ConsentRecord } from './record';
+import { type ConsentRecord, optionalTrackerIds } from './record';
 
 /** A visitor's valid choice, as the API and events give it. */
 export interface Consent {
@@ -13,6 +13,11 @@ export interface Consent {
   trackers: Record<string, boolean>;
   /** Every category of the config: `true` when all its trackers may run. */
   categories: Record<string, boolean>;
+  /**
+   * Fingerprint of the config the choice was given under (docs/contract.md §12), to match it with the
+   * site's proof bundle of that release. Absent for a choice stored before temoin recorded it.
+   */
+  configFingerprint?: string;
   /** Who decided: the visitor, or the browser's Global Privacy Control signal (a refusal, never stored). */
   source: 'visitor' | 'gpc';
 }
@@ -27,21 +32,9 @@ export function categoryGranted(config: ResolvedConfig, categoryId: string, trac
 }
 
 export function toConsent(record: ConsentRecord, config: ResolvedConfig, source: Consent['source'] = 'visitor'): Consent {
-  const required = new Set(config.categories.filter((c) => c.required).map((c) => c.id));
-  const trackers: Record<string, boolean> = {};
-  for (const tracker of config.trackers) {
-    trackers[tracker.id] = required.has(tracker.category) || record.decisions[tracker.id] === true;
-  }
-  const categories: Record<string, boolean> = {};
-  for (const category of config.categories) categories[category.id] = categoryGranted(config, category.id, trackers);
-  return {
-    id: record.id,
-    tenant: record.tenant,
-    revision: record.revision,
-    decidedAt: new Date(record.decidedAt),
-    expiresAt: new Date(record.expiresAt),
-    trackers,
-    categories,
-    source,
-  };
+  const { decisions, ...fields } = record;
+  const optional = optionalTrackerIds(config);
+  const trackers = Object.fromEntries(config.trackers.map(({ id }) => [id, !optional.includes(id) || decisions[id] === true]));
+  const categories = Object.fromEntries(config.categories.map(({ id }) => [id, categoryGranted(config, id, trackers)]));
+  return { ...fields, decidedAt: new Date(record.decidedAt), expiresAt: new Date(record.expiresAt), trackers, categories, source };
 }

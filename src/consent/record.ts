@@ -12,28 +12,41 @@ export interface ConsentRecord {
   id: string;
   /** The decision for each tracker that needs consent. */
   decisions: Record<string, boolean>;
+  /** Fingerprint of the config the choice was given under; absent from a choice stored in format 1. */
+  configFingerprint?: string;
 }
 
-const FORMAT_VERSION = '1';
 /** Tolerated clock difference for a decision time slightly in the future. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-// v1.tenant.revision.decidedAt.expiresAt.id.tracker:1~tracker:0 (seconds in base 36; every character a cookie-octet, RFC 6265 §4.1.1)
+/**
+ * The cookie value, dot-separated (seconds in base 36; every character a cookie-octet, RFC 6265 §4.1.1):
+ * - format 2, written since the config fingerprint (docs/contract.md §12):
+ *   `2.fingerprint.tenant.revision.decidedAt.expiresAt.id.tracker:1~tracker:0`;
+ * - format 1, written by temoin 0.1: the same without `fingerprint`. It stays a valid choice, so that
+ *   no visitor is asked again because temoin was updated (docs/contract.md §6).
+ */
 const ENCODED =
-  /^1\.([a-z0-9-]{1,40})\.([1-9]\d{0,15})\.([0-9a-z]{1,9})\.([0-9a-z]{1,9})\.([\w-]{22})\.((?:[a-z0-9-]{1,40}:[01])(?:~[a-z0-9-]{1,40}:[01])*)?$/;
+  /^(?:1|2\.([\da-f]{16}))\.([\da-z-]{1,40})\.([1-9]\d{0,15})\.([\da-z]{1,9})\.([\da-z]{1,9})\.([\w-]{22})\.((?:[\da-z-]{1,40}:[01])(?:~[\da-z-]{1,40}:[01])*)?$/;
 
 export function newConsentId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
+  // 16 bytes are 22 base64 characters and "==" padding; base64url (RFC 4648 §5) then needs no escaping in a cookie.
   return btoa(String.fromCharCode(...bytes))
+    .slice(0, 22)
     .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+    .replace(/\//g, '_');
 }
 
 /** The trackers whose use needs the visitor's consent. */
 export function optionalTrackerIds(config: ResolvedConfig): string[] {
   const required = new Set(config.categories.filter((c) => c.required).map((c) => c.id));
   return config.trackers.filter((t) => !required.has(t.category)).map((t) => t.id);
+}
+
+/** The latest expiry of a choice made at `decidedAt`: `consentMaxAgeMonths` calendar months later (docs/contract.md §6). */
+function expiryOf(config: ResolvedConfig, decidedAt: number): number {
+  return addMonths(new Date(decidedAt), config.tenant.consentMaxAgeMonths).getTime();
 }
 
 /** A new record of a choice made now, kept `consentMaxAgeMonths` calendar months. */
@@ -43,9 +56,10 @@ export function createRecord(config: ResolvedConfig, decisions: Record<string, b
     tenant: config.tenant.id,
     revision: config.revision,
     decidedAt,
-    expiresAt: addMonths(new Date(decidedAt), config.tenant.consentMaxAgeMonths).getTime(),
+    expiresAt: expiryOf(config, decidedAt),
     id: newConsentId(),
     decisions,
+    configFingerprint: config.fingerprint,
   };
 }
 
@@ -54,7 +68,8 @@ export function encodeRecord(record: ConsentRecord): string {
   const decisions = Object.entries(record.decisions)
     .map(([id, granted]) => `${id}:${granted ? 1 : 0}`)
     .join('~');
-  return [FORMAT_VERSION, record.tenant, record.revision, seconds(record.decidedAt), seconds(record.expiresAt), record.id, decisions].join('.');
+  const version = record.configFingerprint ? `2.${record.configFingerprint}` : '1';
+  return [version, record.tenant, record.revision, seconds(record.decidedAt), seconds(record.expiresAt), record.id, decisions].join('.');
 }
 
 /**
@@ -65,13 +80,12 @@ export function encodeRecord(record: ConsentRecord): string {
 export function decodeRecord(value: string | undefined, config: ResolvedConfig, now = Date.now()): ConsentRecord | null {
   const match = value === undefined ? null : ENCODED.exec(value);
   if (!match) return null;
-  const [, tenant, revision, decided, expires, id, pairs = ''] = match;
+  const [, configFingerprint, tenant, revision, decided, expires, id, pairs = ''] = match;
   const decidedAt = parseInt(decided, 36) * 1000;
   const expiresAt = parseInt(expires, 36) * 1000;
   if (tenant !== config.tenant.id || Number(revision) !== config.revision) return null;
   // The stored expiry may not reach beyond the tenant's current maximum age (6 to 12 months).
-  const latest = addMonths(new Date(decidedAt), config.tenant.consentMaxAgeMonths).getTime();
-  if (decidedAt > now + CLOCK_SKEW_MS || expiresAt <= now || expiresAt > latest || expiresAt <= decidedAt) return null;
+  if (decidedAt > now + CLOCK_SKEW_MS || expiresAt <= now || expiresAt > expiryOf(config, decidedAt) || expiresAt <= decidedAt) return null;
 
   const decisions: Record<string, boolean> = Object.create(null);
   for (const pair of pairs ? pairs.split('~') : []) {
@@ -84,5 +98,5 @@ export function decodeRecord(value: string | undefined, config: ResolvedConfig, 
     if (!(tracker in decisions)) return null;
     kept[tracker] = decisions[tracker];
   }
-  return { tenant, revision: config.revision, decidedAt, expiresAt, id, decisions: kept };
+  return { tenant, revision: config.revision, decidedAt, expiresAt, id, decisions: kept, configFingerprint };
 }

@@ -13,8 +13,14 @@ const config = parseConfig({
   trackers: ['matomo', 'zendesk', 'google-analytics', 'lisio'],
 });
 const NOW = Date.parse('2026-03-15T09:00:00.000Z');
-const refusedAll = encodeRecord(createRecord(config, { matomo: false, zendesk: false, 'google-analytics': false }, new Date(NOW)));
-const acceptedAll = encodeRecord(createRecord(config, { matomo: true, zendesk: true, 'google-analytics': true }, new Date(NOW)));
+const refusal = createRecord(config, { matomo: false, zendesk: false, 'google-analytics': false }, new Date(NOW));
+const acceptance = createRecord(config, { matomo: true, zendesk: true, 'google-analytics': true }, new Date(NOW));
+const refusedAll = encodeRecord(refusal);
+const acceptedAll = encodeRecord(acceptance);
+/** The same choices as temoin 0.1 stored them (format 1, no config fingerprint), still valid choices. */
+const refusedAllV1 = encodeRecord({ ...refusal, configFingerprint: undefined });
+const acceptedAllV1 = encodeRecord({ ...acceptance, configFingerprint: undefined });
+const valid = [refusedAll, acceptedAll, refusedAllV1, acceptedAllV1];
 const decode = (value: string) => decodeRecord(value, config, NOW + 60_000);
 
 const grants = (value: string) => Object.values(decode(value)?.decisions ?? {}).some(Boolean);
@@ -75,35 +81,38 @@ const mutationOf = (valid: string): fc.Arbitrary<string> =>
   fc.array(mutation, { minLength: 1, maxLength: 4 }).map((changes) => changes.reduce((value, change) => change(value), valid));
 
 describe('a consent cookie that was altered, truncated or made up', () => {
-  it('starts from two values the decoder reads, one refusing and one granting everything', () => {
-    expect(decode(refusedAll)?.decisions).toEqual({ matomo: false, zendesk: false, 'google-analytics': false });
-    expect(decode(acceptedAll)?.decisions).toEqual({ matomo: true, zendesk: true, 'google-analytics': true });
+  it('starts from values the decoder reads, in both formats, one refusing and one granting everything', () => {
+    expect(refusedAll.startsWith(`2.${config.fingerprint}.`) && refusedAllV1.startsWith('1.vivoptim.')).toBe(true);
+    for (const value of [refusedAll, refusedAllV1]) expect(decode(value)?.decisions).toEqual({ matomo: false, zendesk: false, 'google-analytics': false });
+    for (const value of [acceptedAll, acceptedAllV1]) expect(decode(value)?.decisions).toEqual({ matomo: true, zendesk: true, 'google-analytics': true });
   });
 
   it('is never read as a choice when truncated at any length', () => {
-    for (const valid of [refusedAll, acceptedAll]) {
-      for (let length = 0; length < valid.length; length++) expect(decode(valid.slice(0, length)), valid.slice(0, length)).toBeNull();
+    for (const value of valid) {
+      for (let length = 0; length < value.length; length++) expect(decode(value.slice(0, length)), value.slice(0, length)).toBeNull();
     }
   });
 
   it('is never read as a choice when any one character is removed', () => {
-    for (const valid of [refusedAll, acceptedAll]) {
-      for (let i = 0; i < valid.length; i++) {
-        const value = valid.slice(0, i) + valid.slice(i + 1);
-        expect(decode(value), value).toBeNull();
+    for (const value of valid) {
+      for (let i = 0; i < value.length; i++) {
+        const shorter = value.slice(0, i) + value.slice(i + 1);
+        expect(decode(shorter), shorter).toBeNull();
       }
     }
   });
 
   it('grants a tracker only when a 0 became exactly the 1 of a valid encoding', () => {
-    for (let i = 0; i < refusedAll.length; i++) {
-      for (const c of '0123456789abcdefghijklmnopqrstuvwxyz-_.:~') {
-        const value = refusedAll.slice(0, i) + c + refusedAll.slice(i + 1);
-        if (grants(value)) {
-          expect(refusedAll[i]).toBe('0');
-          expect(c).toBe('1');
+    for (const refused of [refusedAll, refusedAllV1]) {
+      for (let i = 0; i < refused.length; i++) {
+        for (const c of '0123456789abcdefghijklmnopqrstuvwxyz-_.:~') {
+          const value = refused.slice(0, i) + c + refused.slice(i + 1);
+          if (grants(value)) {
+            expect(refused[i]).toBe('0');
+            expect(c).toBe('1');
+          }
+          expect(decodesExactly(value), value).toBe(true);
         }
-        expect(decodesExactly(value), value).toBe(true);
       }
     }
   });
@@ -116,7 +125,7 @@ describe('a consent cookie that was altered, truncated or made up', () => {
   });
 
   it('is never read as a choice other than the one it spells exactly, whatever random string follows a valid prefix', () => {
-    const prefix = fc.nat({ max: refusedAll.length }).map((n) => refusedAll.slice(0, n));
+    const prefix = fc.tuple(fc.constantFrom(refusedAll, refusedAllV1), fc.nat({ max: refusedAll.length })).map(([value, n]) => value.slice(0, n));
     fc.assert(
       fc.property(prefix, fc.string({ unit: cookieChar, maxLength: 80 }), (head, tail) => decodesExactly(head + tail)),
       RUNS,
@@ -124,12 +133,12 @@ describe('a consent cookie that was altered, truncated or made up', () => {
   });
 
   it('is never read as a choice other than the one it spells exactly, whatever mutation of a valid value it is', () => {
-    fc.assert(fc.property(fc.oneof(mutationOf(refusedAll), mutationOf(acceptedAll)), decodesExactly), RUNS);
+    fc.assert(fc.property(fc.oneof(...valid.map(mutationOf)), decodesExactly), RUNS);
   });
 
   it('is never read as a grant when mutated from a refusal, unless a decision became exactly "1"', () => {
     fc.assert(
-      fc.property(mutationOf(refusedAll), (value) => {
+      fc.property(fc.oneof(mutationOf(refusedAll), mutationOf(refusedAllV1)), (value) => {
         if (!grants(value)) return true;
         // The only way: a valid encoding spelling "<id>:1" for each tracker it grants.
         const granted = Object.entries(decode(value)!.decisions).filter(([, yes]) => yes);

@@ -170,6 +170,15 @@ describe('a visitor clicking Tout accepter', () => {
     expect(consent.id).toMatch(/^[\w-]{22}$/);
   });
 
+  it('gets a consent carrying the fingerprint of the config, in the API and in temoin:change', () => {
+    const changes = recordEvents('temoin:change');
+    const cmp = start();
+    cmp.acceptAll();
+    expect(cmp.getConsent()!.configFingerprint).toBe(cmp.config.fingerprint);
+    expect(cmp.config.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(changes[0].detail.configFingerprint).toBe(cmp.config.fingerprint);
+  });
+
   it('gets a consent decided now and kept exactly consentMaxAgeMonths calendar months', () => {
     for (const months of [6, 12]) {
       const before = Date.now();
@@ -411,6 +420,27 @@ describe('a returning visitor', () => {
     expect(second.getConsent()!.id).toBe(chosen.id);
     expect(second.isGranted('matomo')).toBe(true);
     expect(second.isGranted('zendesk')).toBe(false);
+  });
+
+  it('keeps the fingerprint of the config it chose under, and is not asked again, when the config changed but not its revision', () => {
+    const first = start();
+    first.acceptAll();
+    const { configFingerprint } = first.getConsent()!;
+    stop(first);
+    const second = start(config({}, { name: 'Vivoptim Santé' }));
+    expect(second.config.fingerprint).not.toBe(configFingerprint);
+    expect(second.getConsent()!.configFingerprint).toBe(configFingerprint);
+  });
+
+  it('keeps a choice temoin 0.1 stored, without a fingerprint: no visitor is asked again because temoin was updated', () => {
+    const decidedAt = Math.floor(Date.now() / 1000);
+    const expiresAt = Math.floor(addMonths(new Date(decidedAt * 1000), 6).getTime() / 1000);
+    const value = `1.vivoptim.1.${decidedAt.toString(36)}.${expiresAt.toString(36)}.BhmdBATopm9LSVA31GBuWw.matomo:1~zendesk:0~google-analytics:1`;
+    document.cookie = `temoin=${value}; path=/`;
+    const { instance, uiRequests } = startWithoutUi();
+    expect(instance.getConsent()).toMatchObject({ id: 'BhmdBATopm9LSVA31GBuWw', trackers: { matomo: true, zendesk: false } });
+    expect(instance.getConsent()!.configFingerprint).toBeUndefined();
+    expect(uiRequests()).toBe(0);
   });
 
   it('gets back a refusal as a refusal', () => {

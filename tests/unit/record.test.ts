@@ -41,6 +41,20 @@ describe('a visitor making a choice', () => {
     expect(new Date(record.expiresAt).toISOString()).toBe('2027-08-31T14:30:15.000Z');
   });
 
+  it('gets a record carrying the fingerprint of the config, written in the cookie value (format 2)', () => {
+    const { record, value } = stored();
+    expect(record.configFingerprint).toBe(config.fingerprint);
+    expect(value.startsWith(`2.${config.fingerprint}.vivoptim.`)).toBe(true);
+    expect(decodeRecord(value, config, NOW)?.configFingerprint).toBe(config.fingerprint);
+  });
+
+  it('gets back the fingerprint it was given under after the config changed, since only a revision asks again', () => {
+    const { value } = stored();
+    const changed = configOf({ name: 'Vivoptim Santé' });
+    expect(changed.fingerprint).not.toBe(config.fingerprint);
+    expect(decodeRecord(value, changed, NOW)?.configFingerprint).toBe(config.fingerprint);
+  });
+
   it('gets the decision time to the second', () => {
     const record = createRecord(config, decisions, new Date(NOW + 999));
     expect(record.decidedAt).toBe(NOW);
@@ -84,6 +98,28 @@ describe('a returning visitor whose choice is read back', () => {
     const { value } = stored({}, configOf({ consentMaxAgeMonths: 12 }));
     expect(decodeRecord(value, configOf({ consentMaxAgeMonths: 12 }), NOW)).not.toBeNull();
     expect(decodeRecord(value, configOf({ consentMaxAgeMonths: 6 }), NOW)).toBeNull();
+  });
+});
+
+describe('a choice stored before temoin recorded the config fingerprint (format 1)', () => {
+  // Written by temoin 0.1 at NOW for `config`: matomo and google-analytics granted, zendesk refused.
+  const v1 = '1.vivoptim.1.tkn1mf.tty8af.BhmdBATopm9LSVA31GBuWw.matomo:1~zendesk:0~google-analytics:1';
+
+  it('stays a valid choice after the upgrade, with its decisions and no fingerprint', () => {
+    const record = decodeRecord(v1, config, NOW + DAY);
+    expect(record).toMatchObject({ tenant: 'vivoptim', revision: 1, decidedAt: NOW, id: 'BhmdBATopm9LSVA31GBuWw', decisions });
+    expect(new Date(record!.expiresAt).toISOString()).toBe('2027-02-28T14:30:15.000Z');
+    expect(record!.configFingerprint).toBeUndefined();
+  });
+
+  it('is written back exactly as it was stored', () => {
+    expect(encodeRecord(decodeRecord(v1, config, NOW)!)).toBe(v1);
+  });
+
+  it('still counts as no choice where a format 2 value would: another tenant, a newer revision, past its expiry', () => {
+    expect(decodeRecord(v1, configOf({ id: 'mutuelle' }), NOW)).toBeNull();
+    expect(decodeRecord(v1, configOf({}, { revision: 2 }), NOW)).toBeNull();
+    expect(decodeRecord(v1, config, Date.parse('2027-02-28T14:30:15.000Z'))).toBeNull();
   });
 });
 
@@ -156,8 +192,23 @@ describe('a stored value that must count as no choice yet', () => {
   it('is one of an unknown format version', () => {
     const { value } = stored();
     expect(decodeRecord(value, config, NOW)).not.toBeNull();
-    for (const version of ['0', '2', '9', '10', 'v1']) {
-      expect(decodeRecord(value.replace(/^1\./, `${version}.`), config, NOW)).toBeNull();
+    const rest = value.slice(value.indexOf('.', 2));
+    for (const version of ['0', '3', '9', '10', 'v2', '02', '2.', '3.0123456789abcdef']) {
+      expect(decodeRecord(`${version}${rest}`, config, NOW), version).toBeNull();
+    }
+  });
+
+  it('is one whose format does not match its fields: a fingerprint in format 1, none in format 2', () => {
+    const { record, value } = stored();
+    expect(decodeRecord(value.replace(/^2\./, '1.'), config, NOW)).toBeNull();
+    expect(decodeRecord(value.replace(`.${record.configFingerprint}`, ''), config, NOW)).toBeNull();
+  });
+
+  it('is one with a fingerprint of the wrong length or alphabet', () => {
+    const { record, value } = stored();
+    const fingerprint = record.configFingerprint!;
+    for (const other of [fingerprint.slice(1), `${fingerprint}0`, fingerprint.toUpperCase().replace(/^./, 'A'), `${fingerprint.slice(1)}g`]) {
+      expect(decodeRecord(value.replace(fingerprint, other), config, NOW), other).toBeNull();
     }
   });
 
