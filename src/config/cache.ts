@@ -12,10 +12,11 @@ interface Entry {
   config: ResolvedConfig;
 }
 
+/** The entries this build stored: those of another build may have validated by other rules. */
 function entries(): Entry[] {
   try {
     const stored: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-    return Array.isArray(stored) ? stored : [];
+    return Array.isArray(stored) ? stored.filter((e: Entry) => e.build === __TEMOIN_BUILD__) : [];
   } catch {
     return [];
   }
@@ -28,12 +29,12 @@ function entries(): Entry[] {
  * the site's public config only: no identifier, nothing about the visitor.
  */
 export function readValidatedConfig(text: string): ResolvedConfig | undefined {
-  return entries().find((e) => e.build === __TEMOIN_BUILD__ && e.text === text)?.config;
+  return entries().find((e) => e.text === text)?.config;
 }
 
 export function rememberValidatedConfig(text: string, config: ResolvedConfig): void {
   try {
-    const kept = entries().filter((e) => e.text !== text && e.build === __TEMOIN_BUILD__);
+    const kept = entries().filter((e) => e.text !== text);
     localStorage.setItem(KEY, JSON.stringify([{ build: __TEMOIN_BUILD__, text, config }, ...kept].slice(0, KEEP)));
   } catch {
     // Storage unavailable or full: the next page view validates again.

@@ -83,7 +83,7 @@ export function decodeRecord(value: string | undefined, config: ResolvedConfig, 
   const [, configFingerprint, tenant, revision, decided, expires, id, pairs = ''] = match;
   const decidedAt = parseInt(decided, 36) * 1000;
   const expiresAt = parseInt(expires, 36) * 1000;
-  if (tenant !== config.tenant.id || Number(revision) !== config.revision) return null;
+  if (tenant !== config.tenant.id || +revision !== config.revision) return null;
   // The stored expiry may not reach beyond the tenant's current maximum age (6 to 12 months).
   if (decidedAt > now + CLOCK_SKEW_MS || expiresAt <= now || expiresAt > expiryOf(config, decidedAt) || expiresAt <= decidedAt) return null;
 
