@@ -2,14 +2,14 @@ import type { ResolvedConfig } from './types';
 
 /**
  * The JSON of a value with every object's keys in sorted order: equal configs spell the same text,
- * whatever order their author wrote the keys in (docs/contract.md §12).
+ * whatever order their author wrote the keys in (docs/contract.md §12). A key list as replacer both
+ * selects and orders the keys of every object (ECMA-262 SerializeJSONObject): the list of every key
+ * the value holds, sorted.
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v).sort().map((key) => [key, (v as Record<string, unknown>)[key]]))
-      : v,
-  );
+  const keys = new Set<string>();
+  JSON.stringify(value, (key, v: unknown) => (keys.add(key), v));
+  return JSON.stringify(value, [...keys].sort());
 }
 
 /**
