@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { defineConfig, type Plugin } from 'vite';
+import { exportName } from './src/config/export-name.ts';
 import { trackerSchema } from './src/config/schema.ts';
+import type { Tracker } from './src/config/types.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -27,6 +29,65 @@ function catalogJsonSchema(): Plugin {
   };
 }
 
+/** The module behind `temoin/catalog`, generated from `catalog/*.json` at each build. */
+const CATALOG_MODULE = 'virtual:temoin-catalog';
+
+/**
+ * `dist/catalog.mjs` and its types: each catalog file as a named export (`matomo`, `googleAnalytics`),
+ * so that a site's bundler keeps only the entries it imports, and `catalog`, all of them, for sites
+ * whose configs name trackers by id (docs/contract.md §13).
+ */
+function catalogModule(): Plugin {
+  const entries = () =>
+    readdirSync('catalog')
+      .filter((file) => file.endsWith('.json'))
+      .sort()
+      .map((file) => {
+        const tracker = JSON.parse(readFileSync(resolve('catalog', file), 'utf8')) as Tracker;
+        const name = exportName(tracker.id);
+        if (!/^[a-z][a-zA-Z0-9]*$/.test(name)) throw new Error(`catalog/${file}: id "${tracker.id}" makes no export name`);
+        const doc = `/** ${tracker.name} (${tracker.provider}), \`${tracker.category}\`: \`catalog/${file}\`. */`;
+        return { tracker, name, doc };
+      });
+  return {
+    name: 'temoin-catalog-module',
+    // Lib mode resolves its entries against the root: the id arrives as a path ending in the name.
+    resolveId: (id) => (id.endsWith(CATALOG_MODULE) ? `\0${CATALOG_MODULE}` : undefined),
+    load(id) {
+      if (id !== `\0${CATALOG_MODULE}`) return undefined;
+      for (const file of readdirSync('catalog')) this.addWatchFile(resolve('catalog', file));
+      const all = entries();
+      return [
+        ...all.map(({ tracker, name, doc }) => `${doc}\nexport const ${name} = ${JSON.stringify(tracker)};`),
+        `export const catalog = [${all.map(({ name }) => name).join(', ')}];`,
+      ].join('\n');
+    },
+    writeBundle() {
+      const all = entries();
+      const types = [
+        "import type { Tracker } from './index.js';",
+        ...all.map(({ name, doc }) => `${doc}\nexport declare const ${name}: Tracker;`),
+        '/** Every catalog entry: `init(config, { catalog })` resolves a config\'s tracker ids against them. */',
+        'export declare const catalog: readonly Tracker[];',
+      ];
+      mkdirSync('dist/types', { recursive: true });
+      writeFileSync('dist/types/catalog.d.ts', `${types.join('\n')}\n`);
+    },
+  };
+}
+
+/** The `temoin` command must stay runnable after every build, not only after the first `npx` call. */
+function executable(): Plugin {
+  return {
+    name: 'temoin-executable',
+    writeBundle(options, bundle) {
+      for (const output of Object.values(bundle)) {
+        if (output.type === 'chunk' && output.isEntry) chmodSync(resolve(options.dir ?? 'dist', output.fileName), 0o755);
+      }
+    },
+  };
+}
+
 const define = {
   __TEMOIN_VERSION__: JSON.stringify(pkg.version),
   __TEMOIN_BUILD__: JSON.stringify(buildId()),
@@ -46,7 +107,8 @@ function chunkImports(): Record<string, string[]> {
 
 /**
  * Four builds into `dist/`, in this order:
- * - default: `temoin.mjs` for npm (dependencies external, the UI a dynamic-import chunk);
+ * - default: the npm entry points, `temoin.mjs` (the UI a dynamic-import chunk), `schema.mjs` and
+ *   `catalog.mjs` (generated from `catalog/`), dependencies external;
  * - `--mode chunks`: `temoin-config.mjs`, `temoin-ui.mjs` and `temoin-consent-mode.mjs`, the ES
  *   modules the script tag loads beside itself when a page needs them, and the chunks they share;
  * - `--mode embed`: `temoin.js`, the self-contained IIFE of the script tag (no validator, no UI);
@@ -68,6 +130,7 @@ export default defineConfig(({ mode }) => {
     return {
       define,
       ssr: { noExternal: true },
+      plugins: [executable()],
       build: {
         emptyOutDir: false,
         ssr: 'src/cli/main.ts',
@@ -116,9 +179,13 @@ export default defineConfig(({ mode }) => {
   }
   return {
     define,
-    plugins: [catalogJsonSchema()],
+    plugins: [catalogJsonSchema(), catalogModule()],
     build: {
-      lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'temoin.mjs' },
+      lib: {
+        entry: { temoin: 'src/index.ts', schema: 'src/schema.ts', catalog: CATALOG_MODULE },
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.mjs`,
+      },
       rolldownOptions: { external: [/^preact/, /^zod/] },
     },
     test: {

@@ -1,6 +1,5 @@
-export { init } from './init';
+export { init, type InitOptions } from './init';
 export { TemoinConfigError, type ConfigIssue } from './config/error';
-export { configSchema, trackerSchema } from './config/schema';
 export type { ConsentUpdate, ChangeListener, TemoinInstance } from './instance';
 export type { Consent } from './consent/consent';
 export type {

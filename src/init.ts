@@ -1,13 +1,46 @@
-import { parseConfig } from './config/parse';
-import type { TemoinConfig } from './config/types';
+import { exportName } from './config/export-name';
+import { type Catalog, resolveConfig } from './config/resolve';
+import type { TemoinConfig, Tracker } from './config/types';
 import { createInstance, type TemoinInstance } from './instance';
 import { googleConsentMode } from './integrations/google-consent-mode';
 
+export interface InitOptions {
+  /**
+   * The catalog entries that ids in `config.trackers` name: `import { catalog } from 'temoin/catalog'`
+   * for all of them, or only the ones the config names (`[matomo, zendesk]`). Without it, the
+   * config's trackers must be tracker objects, such as the entries `temoin/catalog` exports.
+   */
+  catalog?: readonly Tracker[];
+}
+
+/** Only the entries a site imports reach its bundle, so an id needs the entry given to init(). */
+function unknownId(ids: string[]): (id: string) => string {
+  return (id) =>
+    ids.length
+      ? `"${id}" is not in the catalog given to init(), which holds: ${ids.join(', ')}.`
+      : `"${id}" is a catalog id, but init() was given no catalog to find it in: import the entry ` +
+        `(import { ${exportName(id)} } from 'temoin/catalog') and list it in trackers, or pass the catalog ` +
+        `(import { catalog } from 'temoin/catalog'; init(config, { catalog })).`;
+}
+
 /**
- * Starts temoin with a config (SPEC §3): validates it, applies the stored choice, gates the page's
- * trackers, and shows the banner when there is no valid choice yet. The UI loads on demand.
+ * Starts temoin with a config (docs/contract.md §3, §7): validates it, applies the stored choice,
+ * gates the page's trackers, and shows the banner when there is no valid choice yet. The UI loads
+ * on demand.
+ * @throws {Error} where there is no DOM (server-side rendering, Node): temoin runs in the page.
  * @throws {TemoinConfigError} when the config is invalid; then nothing runs.
  */
-export function init(config: TemoinConfig): TemoinInstance {
-  return createInstance(parseConfig(config), { loadUi: () => import('./ui/index'), integrations: [googleConsentMode] });
+export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): TemoinInstance {
+  if (typeof document === 'undefined' || typeof window === 'undefined') {
+    throw new Error(
+      'temoin: init() needs a browser page, and there is no document here (server-side rendering or Node?): ' +
+        'call it in the browser, once the page has loaded (in an effect or a mounted hook).',
+    );
+  }
+  // No prototype: `"constructor"` is no entry.
+  const byId: Catalog = Object.assign(Object.create(null), Object.fromEntries(catalog.map((tracker) => [tracker.id, tracker])));
+  return createInstance(resolveConfig(config, byId, unknownId(Object.keys(byId))), {
+    loadUi: () => import('./ui/index'),
+    integrations: [googleConsentMode],
+  });
 }

@@ -1,4 +1,5 @@
 import { type Catalog, resolveConfig } from './resolve';
+import { notInCatalog } from './suggest';
 import type { ResolvedConfig, Tracker } from './types';
 
 /** Each catalog entry, a module of its own (`temoin-catalog-<id>.mjs`), by id (file name = id). */
@@ -22,5 +23,5 @@ export async function loadConfig(input: unknown): Promise<ResolvedConfig> {
       if (typeof id === 'string' && entries[id]) catalog[id] = await entries[id]();
     }),
   );
-  return resolveConfig(input, catalog as Catalog, Object.keys(entries));
+  return resolveConfig(input, catalog as Catalog, notInCatalog(Object.keys(entries)));
 }

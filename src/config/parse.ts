@@ -1,12 +1,13 @@
 import { catalog } from './catalog';
 import { resolveConfig } from './resolve';
+import { notInCatalog } from './suggest';
 import type { ResolvedConfig } from './types';
 
 export { BUILT_IN_CATEGORIES } from './resolve';
 
 /**
- * Validates a config and resolves it against the whole catalog, bundled: for `init()` and the CLI.
+ * Validates a config and resolves it against the whole catalog, bundled: for the CLI and the tests.
  * The script tag loads only the entries a config names (`load.ts`).
  * @throws {TemoinConfigError} listing every problem, each with its path.
  */
-export const parseConfig = (input: unknown): ResolvedConfig => resolveConfig(input, catalog);
+export const parseConfig = (input: unknown): ResolvedConfig => resolveConfig(input, catalog, notInCatalog(Object.keys(catalog)));

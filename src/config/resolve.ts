@@ -1,7 +1,6 @@
 import { checkConfig, checkTracker, checkTrackerOverride } from './checks';
 import { type ConfigIssue, TemoinConfigError } from './error';
 import { configFingerprint } from './fingerprint';
-import { closest } from './suggest';
 import type { Category, ResolvedConfig, Tracker } from './types';
 import { join, type Validator } from './validate';
 
@@ -20,18 +19,16 @@ function check<T>(validator: Validator<T>, input: unknown, path: string, issues:
 /** Catalog entries by id, without a prototype: `"constructor"` is no entry. */
 export type Catalog = Readonly<Record<string, Tracker>>;
 
-function resolveTracker(ref: unknown, index: number, catalog: Catalog, ids: string[], issues: ConfigIssue[]): Tracker | undefined {
+/** What to say of a catalog id that is not in the catalog: the script tag, the CLI and init() say it their way. */
+export type UnknownId = (id: string) => string;
+
+function resolveTracker(ref: unknown, index: number, catalog: Catalog, unknownId: UnknownId, issues: ConfigIssue[]): Tracker | undefined {
   const path = join('trackers', index);
   if (typeof ref === 'string') {
     const known = catalog[ref];
-    if (!known) {
-      const hint = closest(ref, ids);
-      issues.push({
-        path,
-        message: `"${ref}" is not in the catalog${hint.length ? `; did you mean ${hint.map((id) => `"${id}"`).join(', ')}?` : '.'} Known ids: ${[...ids].sort().join(', ')}.`,
-      });
-    }
-    return known;
+    if (!known) issues.push({ path, message: unknownId(ref) });
+    // The catalog given to init() is the site's input too: its entries are checked like tracker objects.
+    return known && check(checkTracker, known, path, issues);
   }
   if (typeof ref !== 'object' || ref === null) return undefined;
   const override = check(checkTrackerOverride, ref, path, issues);
@@ -48,10 +45,10 @@ function listed(input: unknown, key: string): unknown[] {
 
 /**
  * Validates a config and resolves it against `catalog`, which holds at least the entries the
- * config names among the known `ids` (the script tag loads only those).
+ * config names (the script tag loads only those); `unknownId` says why an id is not there.
  * @throws {TemoinConfigError} listing every problem, each with its path.
  */
-export function resolveConfig(input: unknown, catalog: Catalog, ids: string[] = Object.keys(catalog)): ResolvedConfig {
+export function resolveConfig(input: unknown, catalog: Catalog, unknownId: UnknownId): ResolvedConfig {
   const issues: ConfigIssue[] = [];
   const config = check(checkConfig, input, '', issues);
 
@@ -67,7 +64,7 @@ export function resolveConfig(input: unknown, catalog: Catalog, ids: string[] = 
 
   const trackers: Tracker[] = [];
   (config?.trackers ?? listed(input, 'trackers')).forEach((ref, i) => {
-    const tracker = resolveTracker(ref, i, catalog, ids, issues);
+    const tracker = resolveTracker(ref, i, catalog, unknownId, issues);
     if (!tracker) return;
     if (trackers.some((t) => t.id === tracker.id)) {
       issues.push({ path: `trackers[${i}]`, message: `"${tracker.id}" is listed twice` });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { trackerSchema } from '../../src/index';
+import { trackerSchema } from '../../src/schema';
 import type { Tracker } from '../../src/index';
 
 const dir = resolve(import.meta.dirname, '../../catalog');

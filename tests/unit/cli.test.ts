@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -370,6 +370,20 @@ describe('the built command, dist/cli.mjs', () => {
 
   beforeAll(() => {
     if (!existsSync(BIN)) throw new Error('dist/cli.mjs is missing: run `npm run build` first');
+    // `npm test` has built once. A second `npm run build` empties dist/ and writes the command anew,
+    // as this build into an empty folder does; the rename puts it in place at once for the other tests.
+    const out = mkdtempSync(join(ROOT, 'node_modules/.temoin-cli-'));
+    const rebuilt = spawnSync('npx', ['vite', 'build', '--mode', 'cli', '--outDir', out, '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
+    if (rebuilt.status !== 0) throw new Error(`vite build --mode cli failed: ${rebuilt.stderr}`);
+    renameSync(join(out, 'cli.mjs'), BIN);
+    rmSync(out, { recursive: true });
+  }, 60_000);
+
+  it('stays executable after a second build, so that npx temoin runs it', () => {
+    expect(statSync(BIN).mode & 0o111).toBe(0o111);
+    const npx = spawnSync('npx', ['temoin', '--version'], { cwd: ROOT, encoding: 'utf8' });
+    expect(npx).toMatchObject({ status: 0, stderr: '' });
+    expect(npx.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 
   it('is a Node script with a shebang, as package.json’s bin needs', () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { catalog } from '../../src/config/catalog';
 import { parseConfig } from '../../src/config/parse';
 import { type ConfigIssue, init, TemoinConfigError } from '../../src/index';
 
@@ -384,7 +385,7 @@ describe('a site developer with several mistakes', () => {
   it('gets from init() a TemoinConfigError whose issues are { path, message } pairs and whose message lists them', () => {
     let thrown: unknown;
     try {
-      init(broken as never);
+      init(broken as never, { catalog: Object.values(catalog) });
     } catch (error) {
       thrown = error;
     }
@@ -403,7 +404,7 @@ describe('a site developer with several mistakes', () => {
   });
 
   it('gets nothing running from init(): no banner host, no consent cookie', () => {
-    expect(() => init(broken as never)).toThrow(TemoinConfigError);
+    expect(() => init(broken as never, { catalog: Object.values(catalog) })).toThrow(TemoinConfigError);
     expect(document.cookie).toBe('');
     expect(document.querySelector('[data-temoin-ui]')).toBeNull();
   });

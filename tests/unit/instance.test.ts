@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { catalog } from '../../src/config/catalog';
 import { parseConfig } from '../../src/config/parse';
 import { addMonths } from '../../src/consent/months';
 import { type Consent, init, type TemoinConfig, type TemoinInstance } from '../../src/index';
@@ -17,9 +18,9 @@ function config(overrides: Partial<TemoinConfig> = {}, tenant: Partial<TemoinCon
 
 let running: TemoinInstance[] = [];
 
-/** Starts temoin through `init()`, as an npm consumer does. */
+/** Starts temoin through `init()`, as an npm consumer naming trackers by id does: with the catalog. */
 function start(input: TemoinConfig = config()): TemoinInstance {
-  const instance = init(input);
+  const instance = init(input, { catalog: Object.values(catalog) });
   running.push(instance);
   return instance;
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { catalog } from '../../src/config/catalog';
 import { init, type TemoinConfig, type TemoinInstance } from '../../src/index';
 
 /** Matomo's consent API through a fake `_paq`, as the page's Matomo snippet and matomo.js see it. */
@@ -17,7 +18,7 @@ function fakeMatomo(): string[][] {
 
 let running: TemoinInstance[] = [];
 function start(input: TemoinConfig = config()): TemoinInstance {
-  const instance = init(input);
+  const instance = init(input, { catalog: Object.values(catalog) });
   running.push(instance);
   return instance;
 }

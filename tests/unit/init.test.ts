@@ -1,0 +1,93 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { catalog as byId } from '../../src/config/catalog';
+import { type ConfigIssue, init, type TemoinConfig, type TemoinInstance, TemoinConfigError, type Tracker } from '../../src/index';
+
+/** The entries `temoin/catalog` exports, as an npm consumer imports them. */
+const { matomo, zendesk } = byId;
+const catalog = Object.values(byId);
+
+const tenant = { id: 'vivoptim', name: 'Vivoptim', privacyPolicyUrl: 'https://example.org/confidentialite' };
+
+let running: TemoinInstance[] = [];
+function start(config: TemoinConfig, options?: Parameters<typeof init>[1]): TemoinInstance {
+  const instance = init(config, options);
+  running.push(instance);
+  return instance;
+}
+
+/** The issues of the TemoinConfigError init() throws; fails the test if it starts instead. */
+function issuesOf(config: TemoinConfig, options?: Parameters<typeof init>[1]): ConfigIssue[] {
+  try {
+    start(config, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(TemoinConfigError);
+    return (error as TemoinConfigError).issues;
+  }
+  throw new Error('init() started with an invalid config');
+}
+
+// init() shows the banner on a first visit: have its module loaded before, not after, the tests end.
+beforeAll(async () => {
+  await import('../../src/ui/index');
+});
+
+afterEach(() => {
+  for (const instance of running) instance.destroy();
+  running = [];
+  document.body.innerHTML = '';
+});
+
+describe('an npm consumer importing catalog entries', () => {
+  it('starts with the entries as tracker objects, no catalog needed', () => {
+    const cmp = start({ tenant, trackers: [matomo, zendesk] });
+    expect(cmp.config.trackers.map((t) => t.id)).toEqual(['matomo', 'zendesk']);
+    expect(cmp.config.trackers[0]).toEqual(matomo);
+  });
+
+  it('may still change a field of an entry it imported', () => {
+    const cmp = start({ tenant, trackers: [{ ...matomo, category: 'functional' }] });
+    expect(cmp.isGranted('matomo')).toBe(true);
+  });
+});
+
+describe('an npm consumer naming trackers by id', () => {
+  it('is told, at the id, that init() has no catalog and how to bring the entry or the catalog', () => {
+    const [issue, ...others] = issuesOf({ tenant, trackers: [matomo, 'google-analytics'] });
+    expect(others).toEqual([]);
+    expect(issue.path).toBe('trackers[1]');
+    expect(issue.message).toContain('"google-analytics"');
+    expect(issue.message).toContain("import { googleAnalytics } from 'temoin/catalog'");
+    expect(issue.message).toContain('init(config, { catalog })');
+  });
+
+  it('gets nothing running when an id finds no catalog: no banner, no consent cookie', () => {
+    issuesOf({ tenant, trackers: ['matomo'] });
+    expect(document.querySelector('[data-temoin-ui]')).toBeNull();
+    expect(document.cookie).toBe('');
+  });
+
+  it('starts with the catalog given to init()', () => {
+    const cmp = start({ tenant, trackers: ['matomo', 'google-analytics'] }, { catalog });
+    expect(cmp.config.trackers.map((t) => t.name)).toEqual(['Matomo', 'Google Analytics']);
+  });
+
+  it('may give only the entries its config names, and overrides fields of them by id', () => {
+    const cmp = start({ tenant, trackers: ['zendesk', { id: 'matomo', category: 'functional' }] }, { catalog: [matomo, zendesk] });
+    expect(cmp.config.trackers.map((t) => [t.id, t.category])).toEqual([
+      ['zendesk', 'audience'],
+      ['matomo', 'functional'],
+    ]);
+  });
+
+  it('is told an id is not in the catalog it gave, with the ids it holds', () => {
+    const [issue] = issuesOf({ tenant, trackers: ['youtube'] }, { catalog: [matomo, zendesk] });
+    expect(issue.path).toBe('trackers[0]');
+    expect(issue.message).toBe('"youtube" is not in the catalog given to init(), which holds: matomo, zendesk.');
+  });
+
+  it('has a broken entry of its own catalog reported at the id naming it', () => {
+    const broken = { ...matomo, id: 'stats', cookies: [{ name: 'a b', lifetime: '13mo', purpose: { fr: 'x' } }] } as Tracker;
+    const [issue] = issuesOf({ tenant, trackers: ['stats'] }, { catalog: [broken] });
+    expect(issue.path).toBe('trackers[0].cookies[0].name');
+  });
+});
