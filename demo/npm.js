@@ -1,6 +1,8 @@
 // The npm API, as a site's own bundle uses it: `temoin` resolves to the package's dist/temoin.mjs
 // (demo/vite.config.ts), whose UI chunk loads on demand. Config texts only reach the page as text.
+// The tenants' JSON configs name trackers by id: the catalog comes along to resolve them.
 import { init, TemoinConfigError } from 'temoin';
+import { catalog } from 'temoin/catalog';
 
 const list = document.getElementById('log');
 
@@ -30,7 +32,7 @@ const id = ['horizon', 'azur', 'wellcare'].includes(tenant) ? tenant : 'horizon'
 const config = await (await fetch(`/tenants/${id}.json`)).json();
 document.getElementById('tenant-name').textContent = config.tenant.name;
 
-const cmp = init(config);
+const cmp = init(config, { catalog });
 log('init()', `instance de ${cmp.config.tenant.name}, ${cmp.config.trackers.length} traceurs`);
 cmp.on('change', (consent) => log('cmp.on("change")', summary(consent)));
 
@@ -46,7 +48,7 @@ const calls = {
   },
   invalid: () => {
     try {
-      init({ tenant: { id: 'Mutuelle X', name: 'X', consentMaxAgeMonths: 24 }, trackers: ['hotjar'] });
+      init({ tenant: { id: 'Mutuelle X', name: 'X', consentMaxAgeMonths: 24 }, trackers: ['hotjar'] }, { catalog });
     } catch (error) {
       if (!(error instanceof TemoinConfigError)) throw error;
       log('TemoinConfigError', error.issues.map((issue) => `${issue.path}: ${issue.message}`).join(' · '));

@@ -48,7 +48,12 @@ export default defineConfig({
   cacheDir: join(ROOT, 'node_modules/.vite/demo'),
   plugins: [serveDist()],
   // The npm-API page imports `temoin` as an npm consumer does: the package's built ES module.
-  resolve: { alias: [{ find: /^temoin$/, replacement: join(DIST, 'temoin.mjs') }] },
+  resolve: {
+    alias: [
+      { find: /^temoin$/, replacement: join(DIST, 'temoin.mjs') },
+      { find: /^temoin\/catalog$/, replacement: join(DIST, 'catalog.mjs') },
+    ],
+  },
   optimizeDeps: { include: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'zod/mini'] },
   server: {
     port: PORT,
