@@ -1,6 +1,6 @@
 /**
- * SPEC's hostile case "1,000 gated scripts inserted in one burst after consent": how long the
- * widget holds the main thread while it releases them. temoin only: the peers do not release
+ * The hostile case of docs/contract.md §5, 1,000 gated scripts inserted in one burst after consent:
+ * how long the widget holds the main thread while it releases them. temoin only: the peers do not release
  * scripts inserted after their start.
  */
 import { open } from './measure.mjs';

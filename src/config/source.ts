@@ -2,7 +2,7 @@
 const FETCH_TIMEOUT_MS = 5_000;
 
 /**
- * Reads the config named by the script tag's `data-config` (SPEC §4): a CSS selector of an inline
+ * Reads the config named by the script tag's `data-config` (docs/contract.md §4): a CSS selector of an inline
  * JSON element (`#temoin-config`), or else the URL of a JSON file, relative to the page.
  */
 export async function readConfigSource(source: string): Promise<unknown> {

@@ -15,7 +15,7 @@ export function readConsentCookie({ name }: ConsentCookieOptions): string | unde
 }
 
 /**
- * Writes the consent cookie (SPEC §6): first-party, `Path=/`, `SameSite=Lax`, `Secure` on https,
+ * Writes the consent cookie (docs/contract.md §6): first-party, `Path=/`, `SameSite=Lax`, `Secure` on https,
  * `Domain` only when the tenant shares the choice with its sub-domains.
  * @returns whether the browser kept it: cookies may be disabled, or the domain not the page's.
  */

@@ -17,7 +17,7 @@ const WAIT_FOR_UPDATE_MS = 500;
 const state = (granted: boolean): State => (granted ? 'granted' : 'denied');
 
 /**
- * Google Consent Mode v2 (SPEC §10): every type denied but `security_storage` before any gated
+ * Google Consent Mode v2 (docs/contract.md §10): every type denied but `security_storage` before any gated
  * script runs, then an update on each choice and on each page load with a stored choice.
  * `gtag` pushes its `arguments` object, as Google's snippet does: tags ignore plain arrays.
  */

@@ -1,4 +1,4 @@
-/** Markup of gated elements (SPEC §5): a `text/plain` script, or an iframe with `data-src`. */
+/** Markup of gated elements (docs/contract.md §5): a `text/plain` script, or an iframe with `data-src`. */
 const GATED = '[data-temoin-tracker],[data-temoin-category]';
 
 function isGated(element: Element): boolean {

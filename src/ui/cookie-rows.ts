@@ -1,7 +1,7 @@
 import type { Locale, ResolvedConfig } from '../config/types';
 import { type TextKey, words } from './texts';
 
-/** One declared cookie, as a privacy policy lists it (SPEC §9). */
+/** One declared cookie, as a privacy policy lists it (docs/contract.md §9). */
 export interface CookieRow {
   /** Catalog or config id of the tracker; `null` for temoin's own consent cookie. */
   trackerId: string | null;

@@ -4,7 +4,7 @@ import { cells, COLUMNS, cookieGroups } from './cookie-rows';
 import { words } from './texts';
 
 /**
- * The cookie table of a privacy policy (SPEC §9): one table per category, one row per declared
+ * The cookie table of a privacy policy (docs/contract.md §9): one table per category, one row per declared
  * cookie, the consent cookie itself first among the necessary ones. Plain semantic HTML in the
  * page's own DOM, so the policy's styles apply to it.
  */

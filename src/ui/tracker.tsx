@@ -11,7 +11,7 @@ export interface TrackerItemProps {
   set(ids: string[], granted: boolean): void;
 }
 
-/** One tracker: its switch, who provides it, what it does, its policy, and the cookies it writes (SPEC §8). */
+/** One tracker: its switch, who provides it, what it does, its policy, and the cookies it writes (docs/contract.md §8). */
 export function TrackerItem({ tracker, w, granted, required, set }: TrackerItemProps) {
   const id = `t-t-${tracker.id}`;
   const policy = httpUrl(tracker.privacyPolicyUrl);

@@ -7,7 +7,7 @@ export interface PageOptions {
   scriptAttributes?: string;
 }
 
-/** A page using temoin the way SPEC §4 shows: inline JSON config, then the script tag. */
+/** A page using temoin the way docs/contract.md §4 shows: inline JSON config, then the script tag. */
 export function pageHtml({ config, head = '', body = '', scriptAttributes = 'data-config="#temoin-config"' }: PageOptions): string {
   // `<` escaped as JSON allows, so that a `</script>` inside a string cannot end the element.
   const json = config === undefined ? '' : typeof config === 'string' ? config : JSON.stringify(config).replace(/</g, '\\u003c');
