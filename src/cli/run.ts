@@ -1,5 +1,6 @@
 import { closest } from '../config/suggest';
 import type { Locale } from '../config/types';
+import { catalogCommand } from './catalog';
 import { cookiesCommand, FORMATS, type Format } from './cookies';
 import { EXIT, type Io } from './io';
 import { lintCommand, RULES } from './lint';
@@ -11,8 +12,9 @@ const LOCALES: readonly Locale[] = ['fr', 'en'];
 
 const USAGE = `Usage:
   temoin validate <config.json>
-  temoin cookies <config.json> [--format md|html|json] [--locale fr|en]
+  temoin cookies [--label NAME] <config.json>… [--format md|html|json] [--locale fr|en]
   temoin lint <config.json> [--strict]
+  temoin catalog [--search WORD] [--category ID] [--json]
   temoin --help | --version`;
 
 const HELP: Record<string, string> = {
@@ -20,20 +22,29 @@ const HELP: Record<string, string> = {
 
 Checks a temoin config exactly as init() and the script tag do. Exit 0 when it is valid; else exit 1
 and every issue on its own line, as "path: message".`,
-  cookies: `temoin cookies <config.json> [--format md|html|json] [--locale fr|en]
+  cookies: `temoin cookies [--label NAME] <config.json>… [--format md|html|json] [--locale fr|en]
 
 Prints the cookie table of a privacy policy (SPEC §9), grouped by category: tracker, provider,
-cookie, purpose and lifetime in words, temoin's own consent cookie included.
+cookie, purpose and lifetime in words, temoin's own consent cookie included. Several configs (a
+site's public and connected spaces) give one table each, under the space's name.
+  --label NAME    the name of the config that follows (default: its tenant.name)
   --format md     Markdown tables, one per category (default)
   --format html   an HTML fragment, every text escaped
-  --format json   the same rows as data
-  --locale fr|en  the table's language (default: the config's tenant.locale)`,
+  --format json   the same rows as data (an array of tables for several configs)
+  --locale fr|en  the table's language (default: each config's tenant.locale)`,
   lint: `temoin lint <config.json> [--strict]
 
 Warns about compliance problems a valid config may still have, each with the rule that found it:
 ${RULES.map((rule) => `  ${rule.id.padEnd(26)}${rule.summary}`).join('\n')}
 Exit 1 when the config is invalid (its issues are listed as errors), else 0.
   --strict        exit 2 when there is any warning, to fail CI on them`,
+  catalog: `temoin catalog [--search WORD] [--category ID] [--json]
+
+Lists the trackers of temoin's catalog, the ids a config's "trackers" may name: id, name, provider,
+category and number of cookies.
+  --search WORD   entries whose id, name, provider or description holds WORD (any case)
+  --category ID   entries of that category ("advertising": those used for advertising)
+  --json          the entries themselves, as a JSON array`,
 };
 
 const GENERAL = `temoin — checks a temoin cookie-consent config and prints its cookie table
@@ -44,32 +55,53 @@ Commands:
   validate   report every problem of a config, with its JSON path
   cookies    print the cookie table of the privacy policy (Markdown, HTML or JSON)
   lint       warn about compliance problems (CNIL) a valid config may still have
+  catalog    list the catalog's trackers, by word or category
 
 Run "temoin <command> --help" for a command's options.
 Exit codes: 0 ok · 1 invalid config or unreadable file · 2 lint warnings with --strict · 64 wrong usage.
 Results go to stdout, why a command could not run to stderr.`;
 
-/** Options each command takes, with whether they take a value. */
-const OPTIONS: Record<string, Record<string, { value: boolean }>> = {
+/**
+ * Options each command takes: whether they take a value, and whether the value names the config
+ * file that follows (`--label`), rather than the whole command.
+ */
+const OPTIONS: Record<string, Record<string, { value: boolean; ofNextFile?: boolean }>> = {
   validate: {},
-  cookies: { format: { value: true }, locale: { value: true } },
+  cookies: { label: { value: true, ofNextFile: true }, format: { value: true }, locale: { value: true } },
   lint: { strict: { value: false } },
+  catalog: { search: { value: true }, category: { value: true }, json: { value: false } },
 };
+
+/** How many config files each command takes, at least and at most. */
+const FILES: Record<string, [number, number]> = { validate: [1, 1], cookies: [1, Infinity], lint: [1, 1], catalog: [0, 0] };
 
 class UsageError extends Error {}
 
-function parse(command: string, args: string[]): { file: string; options: Record<string, string | true> } {
+interface Parsed {
+  files: string[];
+  /** Per file, in order: the values of its `ofNextFile` options (`labels[i]` names `files[i]`). */
+  labels: (string | undefined)[];
+  options: Record<string, string | true>;
+}
+
+function parse(command: string, args: string[]): Parsed {
   const known = OPTIONS[command];
   const files: string[] = [];
+  const labels: (string | undefined)[] = [];
   const options: Record<string, string | true> = {};
+  let label: string | undefined;
+  const addFile = (file: string) => {
+    labels[files.push(file) - 1] = label;
+    label = undefined;
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {
-      files.push(...args.slice(i + 1));
+      args.slice(i + 1).forEach(addFile);
       break;
     }
     if (!arg.startsWith('-')) {
-      files.push(arg);
+      addFile(arg);
       continue;
     }
     if (!arg.startsWith('--')) throw new UsageError(`unknown option "${arg}" for ${command}`);
@@ -85,13 +117,19 @@ function parse(command: string, args: string[]): { file: string; options: Record
     } else {
       const value = inline ?? args[++i];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
-      options[name] = value;
+      if (spec.ofNextFile) {
+        if (label !== undefined) throw new UsageError(`--${name} "${label}" names no config: each --${name} goes just before its config`);
+        label = value;
+      } else options[name] = value;
     }
   }
-  if (files.length !== 1) {
-    throw new UsageError(files.length ? `${command} takes one config file, not ${files.length}` : `${command} needs a config file`);
+  if (label !== undefined) throw new UsageError(`--label "${label}" names no config: put it before the config it names`);
+  const [min, max] = FILES[command];
+  if (files.length < min) throw new UsageError(`${command} needs a config file`);
+  if (files.length > max) {
+    throw new UsageError(max ? `${command} takes one config file, not ${files.length}` : `${command} takes no file`);
   }
-  return { file: files[0], options };
+  return { files, labels, options };
 }
 
 function oneOf<T extends string>(option: string, value: string | true | undefined, allowed: readonly T[]): T | undefined {
@@ -129,12 +167,20 @@ export function run(args: readonly string[], io: Io): number {
     return EXIT.ok;
   }
   try {
-    const { file, options } = parse(command, rest);
-    if (command === 'validate') return validateCommand(file, io);
-    if (command === 'lint') return lintCommand(file, { strict: options.strict === true }, io);
+    const { files, labels, options } = parse(command, rest);
+    if (command === 'validate') return validateCommand(files[0], io);
+    if (command === 'lint') return lintCommand(files[0], { strict: options.strict === true }, io);
+    if (command === 'catalog') {
+      const text = (value: string | true | undefined) => (typeof value === 'string' ? value : undefined);
+      return catalogCommand({ search: text(options.search), category: text(options.category), json: options.json === true }, io);
+    }
     const format = oneOf<Format>('format', options.format, FORMATS);
     const locale = oneOf<Locale>('locale', options.locale, LOCALES);
-    return cookiesCommand(file, { format, locale }, io);
+    return cookiesCommand(
+      files.map((path, i) => ({ path, label: labels[i] })),
+      { format, locale },
+      io,
+    );
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`temoin ${command}: ${error.message}${error.message.endsWith('?') ? '' : '.'}`);

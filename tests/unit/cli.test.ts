@@ -239,6 +239,88 @@ describe('temoin cookies', () => {
   });
 });
 
+describe('temoin cookies with several configs (a site with two spaces)', () => {
+  const spaces = ['--label', 'Espace public', fixture('vivoptim-public.json'), '--label', 'Espace adhérent', fixture('vivoptim-connected.json')];
+
+  it('prints one table per config, each under its label, with each space’s own lifetimes', () => {
+    const { code, out } = temoin('cookies', ...spaces);
+    expect(code).toBe(0);
+    const [, publicSpace, connected] = out.split(/^## /m);
+    expect(publicSpace.split('\n')[0]).toBe('Espace public');
+    expect(publicSpace).toMatch(/`__zlcmid` \| [^|]+ \| 4 heures \|/);
+    expect(connected.split('\n')[0]).toBe('Espace adhérent');
+    expect(connected).toMatch(/`__zlcmid` \| [^|]+ \| 1 an \|/);
+    expect(connected).toContain('| 2 minutes 30 secondes |');
+  });
+
+  it('labels a config given no --label with its tenant name, and each table in JSON', () => {
+    const { code, out } = temoin('cookies', fixture('valid.json'), '--label', 'Adhérents', fixture('vivoptim-connected.json'), '--format', 'json');
+    expect(code).toBe(0);
+    const tables = JSON.parse(out) as { label: string; tenant: string }[];
+    expect(tables.map((t) => [t.label, t.tenant])).toEqual([
+      ['Mutuelle Horizon', 'mutuelle-horizon'],
+      ['Adhérents', 'vivoptim'],
+    ]);
+  });
+
+  it('heads each HTML fragment with its label, escaped', () => {
+    const { out } = temoin('cookies', '--label', 'Espace <public>', fixture('vivoptim-public.json'), '--format', 'html', '--locale', 'en');
+    expect(out.split('\n').slice(0, 2)).toEqual(['<h2>Espace &lt;public&gt;</h2>', '<div class="temoin-cookie-table" lang="en">']);
+    expect(out).toContain('<td>4 hours</td>');
+  });
+
+  it('prints no table at all when one of the configs is invalid', () => {
+    const { code, out, err } = temoin('cookies', fixture('valid.json'), fixture('invalid.json'));
+    expect(code).toBe(1);
+    expect(out).not.toContain('| Traceur |');
+    expect(err).toContain(`${fixture('invalid.json')} is not a valid config`);
+  });
+
+  it('refuses a --label that names no config after it', () => {
+    expect(temoin('cookies', fixture('valid.json'), '--label', 'Public')).toMatchObject({ code: 64, err: expect.stringContaining('--label "Public" names no config') });
+    expect(temoin('cookies', '--label', 'A', '--label', 'B', fixture('valid.json'))).toMatchObject({ code: 64, err: expect.stringContaining('--label "A" names no config') });
+  });
+});
+
+describe('temoin catalog', () => {
+  const rows = (out: string) => out.split('\n').slice(1, -1).map((line) => line.split(/\s{2,}/));
+
+  it('lists every entry, sorted by id, with its name, provider, category and cookie count', () => {
+    const { code, out } = temoin('catalog');
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines[0].split(/\s+/)).toEqual(['id', 'name', 'provider', 'category', 'cookies']);
+    const ids = rows(out).map((row) => row[0]);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids).toEqual(expect.arrayContaining(['matomo', 'zendesk', 'lisio', 'google-analytics', 'facebook-pixel']));
+    expect(rows(out).find((row) => row[0] === 'matomo')).toEqual(['matomo', 'Matomo', 'Matomo (InnoCraft)', 'audience', '4']);
+    expect(rows(out).find((row) => row[0] === 'facebook-pixel')?.[3]).toBe('audience, advertising');
+    expect(lines.at(-1)).toBe(`${ids.length} entries.`);
+  });
+
+  it('finds a word in any case, and a category, "advertising" included', () => {
+    expect(rows(temoin('catalog', '--search', 'MATOMO').out).map((row) => row[0])).toEqual(['matomo']);
+    expect(rows(temoin('catalog', '--category', 'functional').out).map((row) => row[0])).toEqual(['lisio']);
+    expect(rows(temoin('catalog', '--category', 'advertising').out).map((row) => row[0])).toContain('facebook-pixel');
+    expect(rows(temoin('catalog', '--category', 'advertising').out).map((row) => row[0])).not.toContain('matomo');
+    const none = temoin('catalog', '--search', 'no-such-vendor');
+    expect(none.code).toBe(0);
+    expect(none.out.split('\n').at(-1)).toMatch(/^0 entries of \d+\.$/);
+  });
+
+  it('prints the entries themselves as a JSON array with --json', () => {
+    const { code, out } = temoin('catalog', '--json', '--category', 'functional');
+    expect(code).toBe(0);
+    const entries = JSON.parse(out) as { id: string; cookies: unknown[] }[];
+    expect(entries.map((e) => e.id)).toEqual(['lisio']);
+    expect(entries[0]).toEqual(JSON.parse(readFileSync(join(ROOT, 'catalog/lisio.json'), 'utf8')));
+  });
+
+  it('takes no file', () => {
+    expect(temoin('catalog', 'config.json')).toMatchObject({ code: 64, err: expect.stringContaining('catalog takes no file') });
+  });
+});
+
 describe('temoin lint', () => {
   it('finds nothing in a clean config and exits 0, with or without --strict', () => {
     expect(temoin('lint', fixture('valid.json'))).toMatchObject({ code: 0, out: `${fixture('valid.json')}: no warnings.` });
@@ -347,7 +429,7 @@ describe('the command line', () => {
   it('prints help with every command on --help, and each rule on lint --help', () => {
     const help = temoin('--help');
     expect(help.code).toBe(0);
-    for (const command of ['validate', 'cookies', 'lint']) expect(help.out).toContain(`temoin ${command} <config.json>`);
+    for (const command of ['validate', 'cookies', 'lint', 'catalog']) expect(help.out).toMatch(new RegExp(`^  temoin ${command} `, 'm'));
     const lint = temoin('lint', '--help');
     expect(lint.code).toBe(0);
     for (const rule of ['audience-cookie-lifetime', 'functional-not-exempt', 'privacy-policy-url', 'consent-age']) expect(lint.out).toContain(rule);
@@ -430,12 +512,14 @@ describe('the README', () => {
 
   it('shows examples of every command', () => {
     const commands = new Set(examples.map(({ command }) => command.split(' ')[0]));
-    expect([...commands]).toEqual(expect.arrayContaining(['--help', 'validate', 'cookies', 'lint']));
+    expect([...commands]).toEqual(expect.arrayContaining(['--help', 'validate', 'cookies', 'lint', 'catalog']));
   });
 
   it.each(examples)('shows the real output of `temoin $command`', ({ command, shown }) => {
     const [line, pipe] = command.split(/ \| |; /);
-    const { code, out, err } = temoin(...line.split(' ').filter(Boolean));
+    // Words as a shell splits them: a "double-quoted" one may hold spaces.
+    const words = Array.from(line.matchAll(/"([^"]*)"|(\S+)/g), (m) => m[1] ?? m[2]);
+    const { code, out, err } = temoin(...words);
     let printed = [out, err].filter(Boolean).join('\n');
     if (pipe?.startsWith('head -')) printed = out.split('\n').slice(0, Number(pipe.slice('head -'.length))).join('\n');
     if (pipe === 'echo "exit $?"') printed += `\nexit ${code}`;
