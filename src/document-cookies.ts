@@ -12,23 +12,19 @@ export function readCookies(): Record<string, string> {
   return cookies;
 }
 
-export interface CookieAttributes {
-  expires: Date;
-  domain?: string;
-  sameSite?: 'Lax';
-  secure?: boolean;
-}
-
-/** Sets a cookie at `Path=/`. Names and values must already be cookie tokens and cookie-octets. */
-export function writeCookie(name: string, value: string, { expires, domain, sameSite, secure }: CookieAttributes): void {
+/**
+ * Sets a cookie at `Path=/`, `SameSite=Lax`, `Secure` on https. Names and values must already be
+ * cookie tokens and cookie-octets. A cookie expired this way deletes the one of that name, domain
+ * and path whatever its own attributes (RFC 6265 §5.3 step 11).
+ */
+export function writeCookie(name: string, value: string, expires: Date, domain?: string): void {
   document.cookie =
-    `${name}=${value};path=/;expires=${expires.toUTCString()}` +
+    `${name}=${value};path=/;expires=${expires.toUTCString()};samesite=Lax` +
     (domain ? `;domain=${domain}` : '') +
-    (sameSite ? `;samesite=${sameSite}` : '') +
-    (secure ? ';secure' : '');
+    (location.protocol === 'https:' ? ';secure' : '');
 }
 
 /** Expires a cookie at `Path=/`: host-only without `domain`, else the one set for that domain. */
 export function removeCookie(name: string, domain?: string): void {
-  writeCookie(name, '', { expires: new Date(0), domain });
+  writeCookie(name, '', new Date(0), domain);
 }

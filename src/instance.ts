@@ -1,10 +1,11 @@
 import type { ResolvedConfig } from './config/types';
-import { categoryGranted, type Consent, toConsent } from './consent/consent';
+import { type Consent, toConsent } from './consent/consent';
 import { readConsentCookie, removeConsentCookie, writeConsentCookie } from './consent/cookie';
 import { type ConsentRecord, createRecord, decodeRecord, encodeRecord, optionalTrackerIds } from './consent/record';
 import { matomoConsent } from './integrations/matomo';
 import { showLauncher } from './launcher';
 import { clearCookies } from './trackers/cookies';
+import { isExcludedPage } from './trackers/excluded-paths';
 import { createGate } from './trackers/gate';
 
 /** A change of choice: categories first, then trackers, each `true` to grant. Unnamed ones keep their state. */
@@ -102,31 +103,32 @@ export function createInstance(
   const optional = optionalTrackerIds(config);
   const listeners = new Set<ChangeListener>();
   const warned = new Set<string>();
+  /** What may run before a choice, and on an excluded page whatever the choice: what is exempt from consent. */
+  const exemptOnly = toConsent(createRecord(config, decideAll(false)), config);
   let record: ConsentRecord | null = decodeRecord(readConsentCookie(cookie), config);
-  let consent: Consent | null = record ? toConsent(record, config) : fromGlobalPrivacyControl();
+  /** A browser sending Global Privacy Control refuses optional trackers: no banner, and the visitor may still opt in. */
+  const gpc = config.globalPrivacyControl && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  let consent: Consent | null = record ? toConsent(record, config) : gpc ? { ...exemptOnly, source: 'gpc' } : null;
   /** Resolves to nothing when the UI could not load: a later request tries again. */
   let ui: Promise<UiController | void> | undefined;
-  let launcher: { remove(): void } | undefined;
+  let launcher: { remove(): void } | void;
   let destroyed = false;
 
-  /** A browser sending Global Privacy Control refuses optional trackers: no banner, and the visitor may still opt in. */
-  function fromGlobalPrivacyControl(): Consent | null {
-    const gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-    return config.globalPrivacyControl && gpc ? toConsent(createRecord(config, decideAll(false)), config, 'gpc') : null;
+  /** Whether `id` may run under `granted`; an unknown id never may. */
+  function isGranted(id: string, granted = consent ?? exemptOnly): boolean {
+    return config.trackers.some((t) => t.id === id) ? granted.trackers[id] : granted.categories[id] === true;
   }
 
-  function isGranted(id: string): boolean {
-    const tracker = config.trackers.find((t) => t.id === id);
-    if (tracker) return consent ? consent.trackers[id] : !optional.includes(id);
-    return consent ? consent.categories[id] === true : categoryGranted(config, id, {});
-  }
-
-  /** A gated element may run when its tracker and its category both may; an unknown id never. */
+  /**
+   * A gated element may run when its tracker and its category both may; an unknown id never. On an
+   * excluded page (docs/contract.md §3) only what is exempt from consent may, whatever the choice.
+   */
   function allows(element: Element): boolean {
+    const current = isExcludedPage(config.excludedPaths) ? exemptOnly : undefined;
     return (['tracker', 'category'] as const).every((kind) => {
       const id = element.getAttribute(`data-temoin-${kind}`);
       if (id === null) return true;
-      if ((kind === 'tracker' ? config.trackers : config.categories).some((known) => known.id === id)) return isGranted(id);
+      if ((kind === 'tracker' ? config.trackers : config.categories).some((known) => known.id === id)) return isGranted(id, current);
       if (!warned.has(id)) console.warn(`temoin: no ${kind} "${id}" in the config: its elements stay blocked.`);
       warned.add(id);
       return false;
@@ -145,12 +147,8 @@ export function createInstance(
 
   /** Kept across choices, so that the preferences give focus back to it once closed. */
   function syncLauncher(): void {
-    const wanted = consent !== null && config.floatingButton;
-    if (wanted && !launcher) launcher = showLauncher(config, () => instance.showPreferences());
-    if (!wanted && launcher) {
-      launcher.remove();
-      launcher = undefined;
-    }
+    if (consent && config.floatingButton) launcher ??= showLauncher(config, () => instance.showPreferences());
+    else launcher = launcher?.remove();
   }
 
   /** Deletes the cookies of every optional tracker that may not run now (SPEC §6). */
@@ -198,7 +196,7 @@ export function createInstance(
   const instance: TemoinInstance = {
     config,
     getConsent: () => consent,
-    isGranted,
+    isGranted: (id) => isGranted(id),
     acceptAll: () => choose(decideAll(true)),
     rejectAll: () => choose(decideAll(false)),
     update({ trackers = {}, categories = {} }) {

@@ -65,5 +65,6 @@ export const checkConfig = object<CheckedConfig>({
   floatingButton: optional(boolean, true),
   globalPrivacyControl: optional(boolean, true),
   nonce: optional(text),
+  excludedPaths: optional(array(string(rule.PATH_PATTERN, rule.PATH_PATTERN_RULE)), []),
   texts: optional(object({ fr: optional(record(string())), en: optional(record(string())) }), {}),
 });

@@ -60,6 +60,15 @@ export const DOMAIN_RULE = 'must be a domain name such as "example.org"';
 export const COOKIE_NAME_OPTION = /^[\w-]{1,64}$/;
 export const COOKIE_NAME_OPTION_RULE = 'must be 1 to 64 characters among letters, digits, "_" and "-"';
 
+/**
+ * A URL path pattern of `excludedPaths` (docs/contract.md §3): from `/`, the characters of an
+ * RFC 3986 path, `*` matching any run of characters. Others (a space, an accented letter) must be
+ * written percent-encoded, as `location.pathname` spells them, or the pattern would never match.
+ */
+export const PATH_PATTERN = /^\/[\w\-.~!$&'()*+,;=:@%/]*$/;
+export const PATH_PATTERN_RULE =
+  'must be a URL path from "/", * matching any run of characters ("/espace-adherent/*"), other characters than those of a URL path percent-encoded';
+
 export const TRACKER_REF_RULE = 'must be a catalog id or a tracker object';
 
 export const LOCALES = ['fr', 'en'] as const;

@@ -104,6 +104,12 @@ export interface TemoinConfig {
   globalPrivacyControl?: boolean;
   /** Nonce given to released scripts, for a strict Content-Security-Policy. */
   nonce?: string;
+  /**
+   * URL path patterns (`"/espace-adherent/*"`, `*` any run of characters, letter case ignored) of pages
+   * whose mere visit can reveal health data: there, no gated element of a tracker needing consent
+   * runs, whatever the choice; functional trackers do, and the banner and preferences work as anywhere.
+   */
+  excludedPaths?: string[];
   /** Overrides of the widget's texts, by locale and text key. */
   texts?: Partial<Record<Locale, Record<string, string>>>;
 }
@@ -129,6 +135,7 @@ export interface ResolvedConfig {
   floatingButton: boolean;
   globalPrivacyControl: boolean;
   nonce?: string;
+  excludedPaths: string[];
   texts: Partial<Record<Locale, Record<string, string>>>;
   /** The config fingerprint (`configFingerprint()`), computed over every other field once validated. */
   fingerprint: string;

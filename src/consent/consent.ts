@@ -22,19 +22,19 @@ export interface Consent {
   source: 'visitor' | 'gpc';
 }
 
-/** Whether a category is granted, given its trackers' decisions: functional always, others when every one is and there is one. */
-export function categoryGranted(config: ResolvedConfig, categoryId: string, trackers: Record<string, boolean>): boolean {
-  const category = config.categories.find((c) => c.id === categoryId);
-  if (!category) return false;
-  if (category.required) return true;
-  const members = config.trackers.filter((t) => t.category === categoryId);
-  return members.length > 0 && members.every((t) => trackers[t.id]);
-}
-
-export function toConsent(record: ConsentRecord, config: ResolvedConfig, source: Consent['source'] = 'visitor'): Consent {
+/**
+ * The choice as the API gives it: every tracker granted when exempt or decided so, every category
+ * when it is exempt, or has trackers and all of them are granted.
+ */
+export function toConsent(record: ConsentRecord, config: ResolvedConfig): Consent {
   const { decisions, ...fields } = record;
   const optional = optionalTrackerIds(config);
   const trackers = Object.fromEntries(config.trackers.map(({ id }) => [id, !optional.includes(id) || decisions[id] === true]));
-  const categories = Object.fromEntries(config.categories.map(({ id }) => [id, categoryGranted(config, id, trackers)]));
-  return { ...fields, decidedAt: new Date(record.decidedAt), expiresAt: new Date(record.expiresAt), trackers, categories, source };
+  const categories = Object.fromEntries(
+    config.categories.map(({ id, required }) => {
+      const members = config.trackers.filter((t) => t.category === id);
+      return [id, required || (members.length > 0 && members.every((t) => trackers[t.id]))];
+    }),
+  );
+  return { ...fields, decidedAt: new Date(record.decidedAt), expiresAt: new Date(record.expiresAt), trackers, categories, source: 'visitor' };
 }

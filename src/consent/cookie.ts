@@ -21,7 +21,7 @@ export function readConsentCookie({ name }: ConsentCookieOptions): string | unde
  */
 export function writeConsentCookie({ name, domain }: ConsentCookieOptions, value: string, expires: Date): boolean {
   try {
-    writeCookie(name, value, { expires, domain, sameSite: 'Lax', secure: location.protocol === 'https:' });
+    writeCookie(name, value, expires, domain);
     return readCookies()[name] === value;
   } catch {
     return false;

@@ -35,9 +35,6 @@ function isParsed(element: Element): boolean {
   return false;
 }
 
-function isHttpUrl(url: URL): boolean {
-  return url.protocol === 'http:' || url.protocol === 'https:';
-}
 
 function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve));
@@ -52,7 +49,7 @@ function yieldToPage(): Promise<void> {
 function releaseScript(placeholder: HTMLScriptElement, nonce?: string): Promise<unknown> | undefined {
   const script = document.createElement('script');
   for (const { name, value } of Array.from(placeholder.attributes)) {
-    if (name !== 'type' && name !== 'data-type' && name !== 'nonce') script.setAttribute(name, value);
+    if (!/^((data-)?type|nonce)$/.test(name)) script.setAttribute(name, value);
   }
   const type = placeholder.getAttribute('data-type');
   if (type) script.type = type;
@@ -75,7 +72,7 @@ function releaseScript(placeholder: HTMLScriptElement, nonce?: string): Promise<
 
 function releaseFrame(frame: HTMLIFrameElement): void {
   const url = new URL(frame.dataset.src ?? '', document.baseURI);
-  if (isHttpUrl(url)) frame.src = url.href;
+  if (/^https?:$/.test(url.protocol)) frame.src = url.href;
   else console.warn(`temoin: iframe data-src "${frame.dataset.src}" is not an http(s) URL; it stays blocked.`);
 }
 

@@ -151,6 +151,31 @@ describe('a site developer choosing the language', () => {
   });
 });
 
+describe('a site developer keeping trackers off health pages (excludedPaths)', () => {
+  it('gets none by default', () => {
+    expect(parseConfig(config()).excludedPaths).toEqual([]);
+  });
+
+  it.each([['/espace-adherent/*'], ['/teleconsultation', '/questionnaire-*/etape-*'], ['/sant%C3%A9/*'], ['/*']])('may list %j', (...patterns) => {
+    expect(parseConfig(config({ excludedPaths: patterns })).excludedPaths).toEqual(patterns);
+  });
+
+  it.each(['espace-adherent/*', '', '/santé/*', '/espace adherent', '/a?b=1', '/a#top', 'https://example.org/espace/*'])(
+    'is told %j is not a path pattern, at its index, and how to write one',
+    (pattern) => {
+      const issue = issueAt(config({ excludedPaths: ['/ok', pattern] }), 'excludedPaths[1]');
+      expect(issue.message).toContain('"/espace-adherent/*"');
+      expect(issue.message).toContain('percent-encoded');
+    },
+  );
+
+  it.each([{ value: '/espace-adherent/*' }, { value: 42 }, { value: [42] }, { value: null }])('is told $value is not a list of path patterns', ({ value }) => {
+    const issues = issuesOf(config({ excludedPaths: value }));
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues.every((issue) => issue.path.startsWith('excludedPaths'))).toBe(true);
+  });
+});
+
 describe('a site developer raising the revision', () => {
   it.each([1, 2, 100])('may set revision %i', (revision) => {
     expect(parseConfig(config({ revision })).revision).toBe(revision);
