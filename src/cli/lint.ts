@@ -30,6 +30,8 @@ export interface Rule {
   id: string;
   /** One line for `--help` and the README. */
   summary: string;
+  /** A hint is printed like a warning, but is none: it never counts for `--strict`. */
+  hint?: boolean;
   check(target: LintTarget): Warning[];
 }
 
@@ -39,6 +41,9 @@ const field = (value: unknown, key: string): unknown =>
 /** 13 months in days, on the Gregorian calendar's average month (365.2425 / 12 days). */
 const THIRTEEN_MONTHS_DAYS = (13 * 365.2425) / 12;
 const DAYS: Record<Unit, number> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 1, mo: 365.2425 / 12, y: 365.2425 };
+
+/** An audience tracker of the catalog stays one when a config files it under a category of its own. */
+const isAudience = (tracker: Tracker) => tracker.category === 'audience' || catalog[tracker.id]?.category === 'audience';
 
 const lifetimeDays = (lifetime: string): number =>
   (lifetimeParts(lifetime) ?? []).reduce((days, [count, unit]) => days + count * DAYS[unit], 0);
@@ -54,8 +59,6 @@ export const RULES: Rule[] = [
     check({ config }) {
       if (!config) return [];
       const { lifetime } = words(config, 'en');
-      // An audience tracker of the catalog stays one when a config files it under a category of its own.
-      const isAudience = (tracker: Tracker) => tracker.category === 'audience' || catalog[tracker.id]?.category === 'audience';
       return config.trackers.flatMap((tracker, i) =>
         !isAudience(tracker)
           ? []
@@ -134,11 +137,32 @@ export const RULES: Rule[] = [
       ];
     },
   },
+  {
+    id: 'excluded-paths',
+    summary: 'audience trackers and no excludedPaths (a hint: health pages may need them)',
+    hint: true,
+    check({ config }) {
+      const audience = config?.excludedPaths.length ? [] : (config?.trackers.filter(isAudience) ?? []);
+      if (!audience.length) return [];
+      return [
+        {
+          rule: 'excluded-paths',
+          path: 'excludedPaths',
+          message:
+            `none, so once accepted ${audience.map((t) => t.id).join(', ')} also run on pages whose mere visit can reveal ` +
+            'health data (a member area, a health questionnaire, a teleconsultation).',
+          advice:
+            'Health data is a special category (GDPR art. 9): list such pages in excludedPaths ("/espace-adherent/*"), where only ' +
+            'functional trackers run, whatever the choice. A site without such pages can ignore this hint.',
+        },
+      ];
+    },
+  },
 ];
 
 /** A line of lint's report: a rule's warning, or a validation issue (an error), possibly both at once. */
 export interface Finding {
-  level: 'warning' | 'error';
+  level: 'hint' | 'warning' | 'error';
   path: string;
   message: string;
   rule?: string;
@@ -154,9 +178,14 @@ export interface Finding {
 export function lint(input: unknown): { valid: boolean; findings: Finding[] } {
   const checked = check(input);
   const issues = checked.ok ? [] : checked.issues;
-  const warnings = RULES.flatMap((rule) => rule.check({ input, config: checked.ok ? checked.config : undefined }));
+  const warnings = RULES.flatMap((rule) =>
+    rule.check({ input, config: checked.ok ? checked.config : undefined }).map((w) => ({ ...w, hint: rule.hint })),
+  );
   const findings: Finding[] = [
-    ...warnings.map((w) => ({ ...w, level: issues.some((i) => i.path === w.path) ? ('error' as const) : ('warning' as const) })),
+    ...warnings.map(({ hint, ...w }) => ({
+      ...w,
+      level: issues.some((i) => i.path === w.path) ? ('error' as const) : hint ? ('hint' as const) : ('warning' as const),
+    })),
     ...issues.filter((i) => !warnings.some((w) => w.path === i.path)).map((i) => ({ level: 'error' as const, ...i })),
   ];
   return { valid: checked.ok, findings };
@@ -169,7 +198,7 @@ export interface LintOptions {
 
 /**
  * `temoin lint <config.json> [--strict]`: one finding a line, `level path: message [rule]`, its
- * advice indented below. Exit 1 when the file cannot be read or the config is invalid; else 2 when
+ * advice indented below; hints (`hint …`) never change the exit code. Exit 1 when the file cannot be read or the config is invalid; else 2 when
  * `--strict` and any warning; else 0, so that adding lint to CI breaks nothing until it is strict.
  */
 export function lintCommand(path: string, { strict = false }: LintOptions, io: Io): number {
@@ -184,15 +213,18 @@ export function lintCommand(path: string, { strict = false }: LintOptions, io: I
     if (f.advice) io.out(`  ${f.advice}`);
   }
   const warnings = findings.filter((f) => f.level === 'warning').length;
+  const hints = findings.filter((f) => f.level === 'hint').length;
   if (!valid) {
-    const errors = findings.length - warnings;
+    const errors = findings.length - warnings - hints;
     io.err(`temoin: ${path} is not a valid config (${plural(errors, 'error')}, ${plural(warnings, 'warning')}).`);
     return EXIT.failed;
   }
+  const hinted = hints ? `, ${plural(hints, 'hint')}` : '';
   if (!warnings) {
-    io.out(`${path}: no warnings.`);
+    io.out(`${path}: no warnings${hinted}.`);
     return EXIT.ok;
   }
-  io.out(strict ? `${path}: ${plural(warnings, 'warning')}.` : `${path}: ${plural(warnings, 'warning')} (exit 0; --strict exits 2 on warnings).`);
+  const counted = `${plural(warnings, 'warning')}${hinted}`;
+  io.out(strict ? `${path}: ${counted}.` : `${path}: ${counted} (exit 0; --strict exits 2 on warnings).`);
   return strict ? EXIT.warnings : EXIT.ok;
 }

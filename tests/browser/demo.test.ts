@@ -133,6 +133,32 @@ describe('the demo portal', () => {
     await context.close();
   });
 
+  it('holds Matomo and Zendesk back in Mutuelle Horizon’s member area, excluded, after Tout accepter: its live report says so', async () => {
+    const { page, errors } = await openPage(browser, { viewport: { width: 1200, height: 760 } });
+    // A first visit straight into the member area: the banner asks there too, and the choice is recorded.
+    await page.goto(`${origin}/horizon/espace-adherent/`);
+    await page.getByRole('button', { name: 'Tout accepter' }).click();
+    await expect.poll(() => reportedScripts(page)).toEqual({ matomo: 'held', zendesk: 'held', youtube: 'absent' });
+    await expect(report(page).locator('[data-demo-excluded]').textContent()).resolves.toContain('excludedPaths');
+    await page.waitForTimeout(500);
+    expect(await reportedScripts(page)).toEqual({ matomo: 'held', zendesk: 'held', youtube: 'absent' });
+    expect(await reportedCookies(page)).toEqual(['temoin-horizon']);
+    await page.screenshot({ path: `${process.env.TEMOIN_SCREENSHOTS ?? '/tmp/temoin-screenshots'}/demo-horizon-member-area.png` });
+
+    // The same choice runs them on the public pages.
+    await page.getByRole('link', { name: 'Mon espace santé' }).click();
+    await expect.poll(() => reportedScripts(page)).toEqual({ matomo: 'ran', zendesk: 'ran', youtube: 'ran' });
+    expect(await report(page).locator('[data-demo-excluded]').count()).toBe(0);
+
+    // Back in the member area with the stored choice: held back again, the preferences open as anywhere.
+    await page.getByRole('link', { name: 'Espace adhérent' }).click();
+    await expect.poll(() => reportedScripts(page)).toEqual({ matomo: 'held', zendesk: 'held', youtube: 'absent' });
+    await page.locator('nav [data-temoin-open]').click();
+    await page.getByRole('dialog').waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('runs the npm API from a module on /npm.html, logging each call and event on the page', async () => {
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${origin}/npm.html`);

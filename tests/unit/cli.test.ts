@@ -36,8 +36,14 @@ function file(content: unknown): string {
 }
 
 const POLICY = 'https://www.mutuelle-horizon.example/confidentialite';
+/** A config that lint finds nothing in: its member area is excluded (see excluded-paths). */
 function config(tenant: Record<string, unknown> = {}, trackers: unknown[] = ['matomo'], rest: Record<string, unknown> = {}) {
-  return { tenant: { id: 'horizon', name: 'Mutuelle Horizon', privacyPolicyUrl: POLICY, ...tenant }, trackers, ...rest };
+  return {
+    tenant: { id: 'horizon', name: 'Mutuelle Horizon', privacyPolicyUrl: POLICY, ...tenant },
+    trackers,
+    excludedPaths: ['/espace-adherent/*'],
+    ...rest,
+  };
 }
 
 const ownTracker = (id: string, category: string, lifetime: string) => ({
@@ -336,6 +342,41 @@ describe('temoin lint', () => {
     expect(rulesFired(strict.out)).toEqual(rulesFired(lax.out));
   });
 
+  describe('excluded-paths', () => {
+    it('hints, without a warning, that a config with audience trackers and no excludedPaths may need them', () => {
+      for (const rest of [{ excludedPaths: undefined }, { excludedPaths: [] }]) {
+        const { code, out } = temoin('lint', file(config({}, ['lisio', 'matomo', 'zendesk'], rest)));
+        expect(code).toBe(0);
+        expect(rulesFired(out)).toEqual(['excluded-paths']);
+        expect(out).toContain('hint excludedPaths: none, so once accepted matomo, zendesk also run on pages whose mere visit can reveal health data');
+        expect(out).toContain('("/espace-adherent/*")');
+        expect(out).toMatch(/: no warnings, 1 hint\.$/);
+      }
+    });
+
+    it('never makes --strict exit 2, nor counts as a warning beside one', () => {
+      const path = file(config({}, ['matomo'], { excludedPaths: [] }));
+      expect(temoin('lint', path, '--strict').code).toBe(0);
+      const warned = temoin('lint', file(config({ privacyPolicyUrl: undefined }, ['matomo'], { excludedPaths: [] })));
+      expect(rulesFired(warned.out).sort()).toEqual(['excluded-paths', 'privacy-policy-url']);
+      expect(warned.out).toContain(': 1 warning, 1 hint (exit 0; --strict exits 2 on warnings).');
+    });
+
+    it('stays silent with excluded paths, or with no audience tracker, and for an invalid config', () => {
+      expect(rulesFired(temoin('lint', file(config({}, ['matomo']))).out)).toEqual([]);
+      expect(rulesFired(temoin('lint', file(config({}, ['lisio'], { excludedPaths: [] }))).out)).toEqual([]);
+      const invalid = temoin('lint', file(config({ id: 'Horizon' }, ['matomo'], { excludedPaths: [] })));
+      expect(invalid.code).toBe(1);
+      expect(rulesFired(invalid.out)).toEqual([]);
+    });
+
+    it('counts a catalog audience tracker filed under a category of its own', () => {
+      const categories = [{ id: 'statistiques', name: { fr: 'Statistiques' } }];
+      const { out } = temoin('lint', file(config({}, [{ id: 'matomo', category: 'statistiques' }], { categories, excludedPaths: [] })));
+      expect(rulesFired(out)).toEqual(['excluded-paths']);
+    });
+  });
+
   describe('audience-cookie-lifetime', () => {
     it('fires for Google Analytics’ 2-year cookies and advises gtag’s cookie_expires', () => {
       const { out } = temoin('lint', fixture('azur-like.json'));
@@ -432,7 +473,7 @@ describe('the command line', () => {
     for (const command of ['validate', 'cookies', 'lint', 'catalog']) expect(help.out).toMatch(new RegExp(`^  temoin ${command} `, 'm'));
     const lint = temoin('lint', '--help');
     expect(lint.code).toBe(0);
-    for (const rule of ['audience-cookie-lifetime', 'functional-not-exempt', 'privacy-policy-url', 'consent-age']) expect(lint.out).toContain(rule);
+    for (const rule of ['audience-cookie-lifetime', 'functional-not-exempt', 'privacy-policy-url', 'consent-age', 'excluded-paths']) expect(lint.out).toContain(rule);
   });
 
   it('names an unknown command and suggests the closest one', () => {

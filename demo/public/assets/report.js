@@ -19,6 +19,8 @@
         refused: 'refused',
         trackers: 'Tracker scripts',
         blocked: 'blocked',
+        held: 'held back on this page, whatever the choice (excluded path)',
+        excluded: 'This page is under excludedPaths: no tracker that needs consent runs here, whatever the choice.',
         ran: (at) => `ran at ${at}`,
         ranNote: (at, note) => `ran at ${at}, cookies on ${note}`,
         notOnPage: 'no script on this page',
@@ -44,6 +46,8 @@
         refused: 'refusé',
         trackers: 'Scripts des traceurs',
         blocked: 'bloqué',
+        held: 'retenu sur cette page, quel que soit le choix (chemin exclu)',
+        excluded: 'Cette page est sous excludedPaths\u00a0: aucun traceur soumis au consentement ne s’y exécute, quel que soit le choix.',
         ran: (at) => `exécuté à ${at}`,
         ranNote: (at, note) => `exécuté à ${at}, cookies sur ${note}`,
         notOnPage: 'aucun script sur cette page',
@@ -70,6 +74,9 @@
 
   const instance = () => (window.Temoin && window.Temoin.get()) || null;
   const cookieNames = () => (document.cookie ? document.cookie.split('; ').map((c) => c.split('=')[0]) : []).sort();
+  /** Whether this page is under the config's excludedPaths, matched as temoin matches them (whole path, `*` any run, case ignored). */
+  const excludedHere = (config) =>
+    (config.excludedPaths || []).some((p) => new RegExp(`^${p.replace(/\W/g, '\\$&').replace(/\\\*/g, '.*')}$`, 'i').test(location.pathname));
   const matches = (pattern, name) => (pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern);
 
   /** Whose cookie `name` is, by the names the config's trackers declare. */
@@ -133,13 +140,23 @@
         )
       : '';
 
+    const excluded = config ? excludedHere(config) : false;
     const trackerIds = config ? config.trackers.map((t) => t.id) : [];
     const trackerItems = trackerIds.map((id) => {
       const tracker = config.trackers.find((t) => t.id === id);
       const run = runs.find((r) => r.tracker === id);
       const pending = document.querySelector(`[data-temoin-tracker="${CSS.escape(id)}"]:is(script[type="text/plain" i], iframe:not([src]))`);
-      const state = run ? 'ran' : pending ? 'blocked' : 'absent';
-      const text = run ? (run.note && run.note !== 'host' ? T.ranNote(time(run.at), run.note) : T.ran(time(run.at))) : pending ? T.blocked : T.notOnPage;
+      const held = excluded && consent && consent.trackers[id];
+      const state = run ? 'ran' : pending ? (held ? 'held' : 'blocked') : 'absent';
+      const text = run
+        ? run.note && run.note !== 'host'
+          ? T.ranNote(time(run.at), run.note)
+          : T.ran(time(run.at))
+        : pending
+          ? held
+            ? T.held
+            : T.blocked
+          : T.notOnPage;
       return el('li', { 'data-tracker': id, 'data-state': state }, el('strong', {}, tracker.name), ' ', el('span', { class: 'badge' }, text));
     });
 
@@ -159,6 +176,7 @@
       el('p', { 'data-demo-choice': consent ? 'decided' : 'none' }, choice),
       decisions,
       el('h3', {}, T.trackers),
+      excluded ? el('p', { 'data-demo-excluded': '' }, T.excluded) : '',
       el('ul', { 'data-demo-trackers': '' }, ...trackerItems),
       el('h3', {}, T.cookies(names.length)),
       names.length ? el('ul', { 'data-demo-cookies': '' }, ...cookieItems) : el('p', { 'data-demo-cookies': '' }, T.noCookies),
