@@ -94,6 +94,23 @@ const define = {
 };
 
 /**
+ * In the script tag's chunks, `__TEMOIN_PREFERENCES_CHUNK__` names the preferences chunk's file, so
+ * that the UI can fetch it again under a new URL after a failed load (src/module-import.ts). The
+ * name still holds its hash placeholder here: the bundler writes the final one in its place.
+ */
+function preferencesChunkName(): Plugin {
+  return {
+    name: 'temoin-preferences-chunk-name',
+    renderChunk(code, _chunk, _options, meta) {
+      if (!code.includes('__TEMOIN_PREFERENCES_CHUNK__')) return null;
+      const preferences = Object.values(meta.chunks).find((other) => other.name === 'preferences');
+      if (!preferences) throw new Error('no preferences chunk in the build');
+      return code.replaceAll('__TEMOIN_PREFERENCES_CHUNK__', JSON.stringify(`./${preferences.fileName}`));
+    },
+  };
+}
+
+/**
  * For the script tag: each chunk it loads → the chunks that one imports, from the chunks build's
  * manifest, so that temoin.js fetches them all at once instead of one round trip after another.
  */
@@ -143,6 +160,7 @@ export default defineConfig(({ mode }) => {
     // Not lib mode: lib mode leaves ES output unminified (for consumers' tree-shaking); these run as shipped.
     return {
       define,
+      plugins: [preferencesChunkName()],
       build: {
         emptyOutDir: false,
         minify: true,

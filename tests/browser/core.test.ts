@@ -9,7 +9,7 @@ useBrowser();
 const GATED = `
   <script type="text/plain" data-temoin-tracker="matomo" src="/matomo.js"></script>
   <script type="text/plain" data-temoin-tracker="google-analytics">
-    document.cookie = '_ga=GA1.1.123.456; path=/; domain=site.test; max-age=3600';
+    document.cookie = '_ga=GA1.1.123.456; path=/; domain=site.localhost; max-age=3600';
     (window.__ran = window.__ran || []).push('google-analytics');
   </script>`;
 
@@ -79,7 +79,7 @@ describe('refusing after accepting', () => {
     await page.evaluate(() => window.Temoin.get()!.acceptAll());
     await page.waitForFunction(() => document.cookie.includes('_ga=') && document.cookie.includes('_pk_id'));
     const gaDomain = (await context.cookies()).find((c) => c.name === '_ga')?.domain;
-    expect(gaDomain).toBe('.site.test');
+    expect(gaDomain).toBe('.site.localhost');
     await page.evaluate(() => window.Temoin.get()!.rejectAll());
     expect(await cookieNames(context)).toEqual(['temoin']);
     await context.close();
@@ -101,18 +101,18 @@ describe('keeping the choice', () => {
       expect(cookie.expires * 1000).toBe(consent.expiresAt);
       // Mid-month dates make the month arithmetic exact; the unit tests cover month ends.
       if (new Date(consent.decidedAt).getUTCDate() <= 28) expect(consent.expiresAt).toBe(expected.getTime());
-      expect(cookie).toMatchObject({ path: '/', sameSite: 'Lax', secure: false, domain: 'www.site.test' });
+      expect(cookie).toMatchObject({ path: '/', sameSite: 'Lax', secure: false, domain: 'www.site.localhost' });
       await context.close();
     });
   }
 
   it('writes the consent cookie on the tenant’s cookieDomain, so sub-domains share the choice', async () => {
-    const { page, context } = await visit('/domain.html', pageHtml({ config: testConfig({}, { cookieDomain: 'site.test' }) }));
+    const { page, context } = await visit('/domain.html', pageHtml({ config: testConfig({}, { cookieDomain: 'site.localhost' }) }));
     await page.evaluate(() => window.Temoin.get()!.acceptAll());
-    expect((await context.cookies()).find((c) => c.name === 'temoin')?.domain).toBe('.site.test');
-    server.page('/shared.html', pageHtml({ config: testConfig({}, { cookieDomain: 'site.test' }) }));
+    expect((await context.cookies()).find((c) => c.name === 'temoin')?.domain).toBe('.site.localhost');
+    server.page('/shared.html', pageHtml({ config: testConfig({}, { cookieDomain: 'site.localhost' }) }));
     const other = await context.newPage();
-    await other.goto(server.origin('shop.site.test') + '/shared.html');
+    await other.goto(server.origin('shop.site.localhost') + '/shared.html');
     await other.waitForFunction(() => window.Temoin?.get());
     expect(await other.evaluate(() => window.Temoin.get()!.isGranted('matomo'))).toBe(true);
     await context.close();
@@ -134,7 +134,7 @@ describe('keeping the choice', () => {
   ] as const) {
     it(`counts ${what} as ${what.includes('control') ? 'the choice it holds' : 'no choice: nothing gated runs'}`, async () => {
       const { context, page } = await openPage(browser);
-      await context.addCookies([{ name: 'temoin', value: value(), domain: 'www.site.test', path: '/' }]);
+      await context.addCookies([{ name: 'temoin', value: value(), domain: 'www.site.localhost', path: '/' }]);
       server.page('/matomo.js', { body: '(window.__ran=window.__ran||[]).push("matomo")', type: 'text/javascript' });
       server.page('/stored.html', pageHtml({ config, body: GATED }));
       await page.goto(server.origin() + '/stored.html');

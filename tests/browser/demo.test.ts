@@ -23,7 +23,7 @@ beforeAll(async () => {
   });
   [browser] = await Promise.all([launch(), vite.listen()]);
   // `*.test` maps to 127.0.0.1 in the browser: a real parent domain for the GA-like `_ga`.
-  origin = `http://www.portail.test:${(vite.httpServer!.address() as AddressInfo).port}`;
+  origin = `http://www.portail.localhost:${(vite.httpServer!.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
   await browser?.close();
@@ -57,8 +57,8 @@ describe('the demo portal', () => {
     const accepted = ['VISITOR_INFO1_LIVE', 'YSC', '_fbp', '_ga', '_ga_DEMO1234', '_gid', 'temoin-azur'];
     await expect.poll(() => reportedCookies(page)).toEqual(accepted);
     expect(await reportedScripts(page)).toEqual({ 'google-analytics': 'ran', 'facebook-pixel': 'ran', youtube: 'ran' });
-    await expect(report(page).locator('[data-tracker="google-analytics"][data-state="ran"]').textContent()).resolves.toContain('portail.test');
-    expect((await context.cookies()).find((c) => c.name === '_ga')?.domain).toBe('.portail.test');
+    await expect(report(page).locator('[data-tracker="google-analytics"][data-state="ran"]').textContent()).resolves.toContain('portail.localhost');
+    expect((await context.cookies()).find((c) => c.name === '_ga')?.domain).toBe('.portail.localhost');
     expect(await page.locator('iframe[data-temoin-tracker="youtube"]').isVisible()).toBe(true);
 
     // Reload: the stored choice applies at once, without the banner.

@@ -10,7 +10,7 @@ export async function chromiumPath(): Promise<string> {
   return process.env.CHROMIUM_PATH || (await sparticuzChromium.executablePath());
 }
 
-/** Headless Chromium, with `*.test` mapped to loopback so cookie domains are real. */
+/** Headless Chromium. `*.localhost` is loopback in every engine, so tests' cookie domains are real. */
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: await chromiumPath(),
@@ -23,7 +23,6 @@ export async function launch(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--host-resolver-rules=MAP *.test 127.0.0.1',
     ],
   });
 }

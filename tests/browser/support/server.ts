@@ -23,7 +23,10 @@ export interface Route {
 
 export interface TestServer {
   port: number;
-  /** `http://<host>:<port>`; host defaults to `www.site.test` (mapped to 127.0.0.1 by the browser). */
+  /**
+   * `http://<host>:<port>`; host defaults to `www.site.localhost`. Every engine resolves `*.localhost`
+   * to loopback (RFC 6761 §6.3), so a page there can set cookies on its parent domain `site.localhost`.
+   */
   origin(host?: string): string;
   /** Serves `body` at `path` (an HTML page by default). */
   page(path: string, body: string | Route): void;
@@ -77,7 +80,7 @@ export async function startServer(): Promise<TestServer> {
   const { port } = server.address() as AddressInfo;
   return {
     port,
-    origin: (host = 'www.site.test') => `http://${host}:${port}`,
+    origin: (host = 'www.site.localhost') => `http://${host}:${port}`,
     page: (path, body) => routes.set(path, typeof body === 'string' ? { body } : body),
     requests,
     close: () =>

@@ -1,0 +1,17 @@
+/** How many times each module URL failed to load in this page. */
+const failures = new Map<string, number>();
+
+/**
+ * `import(href)` that, after a failure, fetches for real: HTML's module map keeps a failed fetch
+ * failed for its URL (whatwg/html#6768, as Chromium does), so each attempt after a failure asks
+ * for `href` under a new `retry` query. The module's own imports keep their URLs: a chunk that
+ * failed as the import of another one stays failed until the page reloads.
+ */
+export function importModule<T>(href: string): Promise<T> {
+  const failed = failures.get(href) ?? 0;
+  const url = failed ? `${href}${href.includes('?') ? '&' : '?'}retry=${failed}` : href;
+  return import(/* @vite-ignore */ url).catch((error: unknown) => {
+    failures.set(href, failed + 1);
+    throw error;
+  });
+}
