@@ -42,6 +42,7 @@ async function start(input: unknown): Promise<TemoinInstance> {
   const integrations = config.googleConsentMode ? [(await loadConsentMode()).googleConsentMode] : [];
   instance = createInstance(config, {
     loadUi,
+    loadConfig: async (other) => (await loadValidator()).loadConfig(other),
     integrations,
     nonce: script?.nonce || undefined,
     onDestroy: () => {
@@ -84,7 +85,7 @@ declare global {
     Temoin: {
       init(config: unknown): Promise<TemoinInstance>;
       get(): TemoinInstance | null;
-      /** Fills `element` with the running config's cookie table (SPEC §9). */
+      /** Fills `element` with the running config's cookie table, or that of the config its `data-temoin-cookie-table` names (SPEC §9). */
       renderCookieTable(element: Element): Promise<void>;
       version: string;
     };

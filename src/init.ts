@@ -39,8 +39,10 @@ export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): 
   }
   // No prototype: `"constructor"` is no entry.
   const byId: Catalog = Object.assign(Object.create(null), Object.fromEntries(catalog.map((tracker) => [tracker.id, tracker])));
-  return createInstance(resolveConfig(config, byId, unknownId(Object.keys(byId))), {
+  const resolve = (input: unknown) => resolveConfig(input, byId, unknownId(Object.keys(byId)));
+  return createInstance(resolve(config), {
     loadUi: () => import('./ui/index'),
+    loadConfig: async (input) => resolve(input),
     integrations: [googleConsentMode],
   });
 }

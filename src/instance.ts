@@ -30,7 +30,10 @@ export interface TemoinInstance {
   update(change: ConsentUpdate): void;
   showBanner(): void;
   showPreferences(): void;
-  /** Fills `element` with the cookie table of a privacy policy (SPEC §9), in the config's locale. */
+  /**
+   * Fills `element` with the cookie table of a privacy policy (docs/contract.md §9), in the config's
+   * locale: this config's, or the one `data-temoin-cookie-table` names (another space of the site).
+   */
   renderCookieTable(element: Element): Promise<void>;
   /** Forgets the choice, deletes the optional trackers' cookies, and asks again. */
   reset(): void;
@@ -56,14 +59,19 @@ export interface UiController {
   destroy(): void;
 }
 
+/** Validates another config (a cookie table's) as this instance's was, catalog ids resolved. */
+export type ConfigLoader = (input: unknown) => Promise<ResolvedConfig>;
+
 export interface UiModule {
   mountUi(instance: TemoinInstance): UiController;
-  renderCookieTable(element: Element, config: ResolvedConfig): Promise<void>;
+  renderCookieTable(element: Element, config: ResolvedConfig, loadConfig?: ConfigLoader): Promise<void>;
 }
 
 export interface InstanceOptions {
   /** Loads the UI on first need, so that a visitor with a valid choice never pays for it. */
   loadUi(): Promise<UiModule>;
+  /** For a cookie table naming another config; without it, such a table stays empty. */
+  loadConfig?: ConfigLoader;
   /** Called once the instance is destroyed. */
   onDestroy?(): void;
   /** Nonce for released scripts when the config sets none: the script tag's own. */
@@ -92,7 +100,7 @@ function safely(run: () => void): void {
 
 export function createInstance(
   config: ResolvedConfig,
-  { loadUi, onDestroy, nonce, integrations: extra = [] }: InstanceOptions,
+  { loadUi, loadConfig, onDestroy, nonce, integrations: extra = [] }: InstanceOptions,
 ): TemoinInstance {
   const running = window[RUNNING];
   if (running) {
@@ -214,7 +222,7 @@ export function createInstance(
     },
     showBanner: () => withUi((controller) => controller.showBanner()),
     showPreferences: () => withUi((controller) => controller.showPreferences()),
-    renderCookieTable: async (element) => (await loadUi()).renderCookieTable(element, config),
+    renderCookieTable: async (element) => (await loadUi()).renderCookieTable(element, config, loadConfig),
     reset() {
       removeConsentCookie(cookie);
       record = null;

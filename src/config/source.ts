@@ -2,12 +2,13 @@
 const FETCH_TIMEOUT_MS = 5_000;
 
 /**
- * Reads the config named by the script tag's `data-config` (docs/contract.md §4): a CSS selector of an inline
- * JSON element (`#temoin-config`), or else the URL of a JSON file, relative to the page.
+ * Reads the config named by the script tag's `data-config` (docs/contract.md §4), or by another
+ * `attribute`: a CSS selector of an inline JSON element (`#temoin-config`), or else the URL of a
+ * JSON file, relative to the page.
  */
-export async function readConfigSource(source: string): Promise<unknown> {
+export async function readConfigSource(source: string, attribute = 'data-config'): Promise<unknown> {
   const fail = (why: string): never => {
-    throw new Error(`temoin: data-config="${source}" ${why}`);
+    throw new Error(`temoin: ${attribute}="${source}" ${why}`);
   };
   let text: string;
   if (/^[#.[]/.test(source)) {

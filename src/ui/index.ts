@@ -1,8 +1,9 @@
 import type { ResolvedConfig } from '../config/types';
+import type { ConfigLoader } from '../instance';
 
 export { mountUi } from './mount';
 
-/** Fills `element` with the config's cookie table (docs/contract.md §9); Preact and the table load on demand. */
-export async function renderCookieTable(element: Element, config: ResolvedConfig): Promise<void> {
-  (await import('./cookie-table')).renderCookieTable(element, config);
+/** Fills `element` with a cookie table (docs/contract.md §9); Preact and the table load on demand. */
+export async function renderCookieTable(element: Element, config: ResolvedConfig, loadConfig?: ConfigLoader): Promise<void> {
+  await (await import('./cookie-table')).renderCookieTable(element, config, loadConfig);
 }

@@ -1,6 +1,8 @@
 import { waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { catalog } from '../../../src/config/catalog';
 import { parseConfig } from '../../../src/config/parse';
+import { init } from '../../../src/init';
 import { renderCookieTable } from '../../../src/ui/index';
 import { start, testConfig } from './setup';
 
@@ -61,5 +63,16 @@ describe('the cookie table of a privacy policy', () => {
     const other = document.createElement('section');
     await instance.renderCookieTable(other);
     expect(other.innerHTML).toBe(filled.innerHTML);
+  });
+
+  it('through init(), renders the table of the config a data-temoin-cookie-table names, resolved with init()’s catalog', async () => {
+    const connected = testConfig({ trackers: [{ id: 'zendesk', cookies: [{ name: '__zlcmid', lifetime: '1y', purpose: { fr: 'Identifiant.' } }] }] });
+    document.body.innerHTML = `<script type="application/json" id="connected">${JSON.stringify(connected)}</script>
+      <div id="public" data-temoin-cookie-table></div><div id="member" data-temoin-cookie-table="#connected"></div>`;
+    const publicConfig = testConfig({ trackers: [{ id: 'zendesk', cookies: [{ name: '__zlcmid', lifetime: '4h', purpose: { fr: 'Identifiant.' } }] }] });
+    const instance = init(publicConfig as never, { catalog: Object.values(catalog) });
+    const lifetimeOf = (id: string) => document.querySelector(`#${id} table:last-of-type tbody tr:last-child td:last-child`)?.textContent;
+    await waitFor(() => expect([lifetimeOf('public'), lifetimeOf('member')]).toEqual(['4 heures', '1 an']));
+    instance.destroy();
   });
 });
