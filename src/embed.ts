@@ -21,7 +21,8 @@ function chunk<T>(name: string): Promise<T> {
   return import(/* @vite-ignore */ url(name));
 }
 const loadUi = () => chunk<UiModule>('temoin-ui.mjs');
-const loadValidator = () => chunk<typeof import('./config/load')>('temoin-config.mjs');
+/** Validates a config, loading the validator and the catalog entries it names: this page's, or a cookie table's. */
+const loadConfig = async (input: unknown) => (await chunk<typeof import('./config/load')>('temoin-config.mjs')).loadConfig(input);
 const loadConsentMode = () => chunk<typeof import('./integrations/google-consent-mode')>('temoin-consent-mode.mjs');
 
 let instance: TemoinInstance | null = null;
@@ -35,14 +36,14 @@ async function start(input: unknown): Promise<TemoinInstance> {
     // the banner will be needed, so its code loads while the validator does, not after it.
     const cookieName = (input as { cookieName?: unknown } | null)?.cookieName;
     if (readConsentCookie({ name: String(cookieName ?? 'temoin') }) === undefined) loadUi().catch(() => {});
-    config = await (await loadValidator()).loadConfig(input);
+    config = await loadConfig(input);
     rememberValidatedConfig(text, config);
   }
   // Only the sites that use Google Consent Mode load it; its defaults still precede any gated script.
   const integrations = config.googleConsentMode ? [(await loadConsentMode()).googleConsentMode] : [];
   instance = createInstance(config, {
     loadUi,
-    loadConfig: async (other) => (await loadValidator()).loadConfig(other),
+    loadConfig,
     integrations,
     nonce: script?.nonce || undefined,
     onDestroy: () => {
