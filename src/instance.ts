@@ -251,9 +251,8 @@ export function createInstance(
   syncLauncher();
   document.addEventListener('click', openPreferences);
   // SPEC §9: every `[data-temoin-cookie-table]` of the page, once it is parsed.
-  const fillCookieTables = () =>
-    document.querySelectorAll('[data-temoin-cookie-table]').forEach((element) => void instance.renderCookieTable(element));
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fillCookieTables, { once: true });
+  const fillCookieTables = () => document.querySelectorAll('[data-temoin-cookie-table]').forEach(instance.renderCookieTable);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fillCookieTables);
   else fillCookieTables();
   // Nothing to ask when every tracker is exempt; the preferences still open on request.
   if (!consent && optional.length) instance.showBanner();
