@@ -4,6 +4,7 @@ import { catalogCommand } from './catalog';
 import { cookiesCommand, FORMATS, type Format } from './cookies';
 import { EXIT, type Io } from './io';
 import { lintCommand, RULES } from './lint';
+import { proofCommand } from './proof';
 import { validateCommand } from './validate';
 
 declare const __TEMOIN_VERSION__: string;
@@ -15,6 +16,7 @@ const USAGE = `Usage:
   temoin cookies [--label NAME] <config.json>… [--format md|html|json] [--locale fr|en]
   temoin lint <config.json> [--strict]
   temoin catalog [--search WORD] [--category ID] [--json]
+  temoin proof <config.json> --out <dir>
   temoin --help | --version`;
 
 const HELP: Record<string, string> = {
@@ -38,6 +40,16 @@ Warns about compliance problems a valid config may still have, each with the rul
 ${RULES.map((rule) => `  ${rule.id.padEnd(26)}${rule.summary}`).join('\n')}
 Exit 1 when the config is invalid (its issues are listed as errors), else 0.
   --strict        exit 2 when there is any warning, to fail CI on them`,
+  proof: `temoin proof <config.json> --out <dir>
+
+Writes the proof bundle of a config, what a site keeps of each release to show what its
+visitors were asked: manifest.json (temoin's version, the config's SHA-256 and fingerprint, the
+sha384 integrity of every dist/ file a script-tag page may load, the UTC time), the resolved config,
+the texts of the banner and the preferences in the config's locale, and screenshots of both at 360
+and 1280 px in headless Chromium (CHROMIUM_PATH, else @sparticuz/chromium; with playwright-core).
+Without a Chromium the manifest says why the screenshots were skipped, and the exit code is 0.
+Progress goes to stderr.
+  --out DIR       the bundle's folder (created if need be)`,
   catalog: `temoin catalog [--search WORD] [--category ID] [--json]
 
 Lists the trackers of temoin's catalog, the ids a config's "trackers" may name: id, name, provider,
@@ -56,6 +68,7 @@ Commands:
   cookies    print the cookie table of the privacy policy (Markdown, HTML or JSON)
   lint       warn about compliance problems (CNIL) a valid config may still have
   catalog    list the catalog's trackers, by word or category
+  proof      write the proof bundle of a config: hashes, texts shown, screenshots
 
 Run "temoin <command> --help" for a command's options.
 Exit codes: 0 ok · 1 invalid config or unreadable file · 2 lint warnings with --strict · 64 wrong usage.
@@ -70,10 +83,11 @@ const OPTIONS: Record<string, Record<string, { value: boolean; ofNextFile?: bool
   cookies: { label: { value: true, ofNextFile: true }, format: { value: true }, locale: { value: true } },
   lint: { strict: { value: false } },
   catalog: { search: { value: true }, category: { value: true }, json: { value: false } },
+  proof: { out: { value: true } },
 };
 
 /** How many config files each command takes, at least and at most. */
-const FILES: Record<string, [number, number]> = { validate: [1, 1], cookies: [1, Infinity], lint: [1, 1], catalog: [0, 0] };
+const FILES: Record<string, [number, number]> = { validate: [1, 1], cookies: [1, Infinity], lint: [1, 1], catalog: [0, 0], proof: [1, 1] };
 
 class UsageError extends Error {}
 
@@ -138,8 +152,11 @@ function oneOf<T extends string>(option: string, value: string | true | undefine
   return value as T;
 }
 
-/** Runs the command line `args` (without `node` and the script); returns the exit code. */
-export function run(args: readonly string[], io: Io): number {
+/**
+ * Runs the command line `args` (without `node` and the script); returns the exit code, or a promise
+ * of it for `proof`, which renders in a browser.
+ */
+export function run(args: readonly string[], io: Io): number | Promise<number> {
   const [command, ...rest] = args;
   if (command === undefined) {
     io.err(USAGE);
@@ -170,6 +187,10 @@ export function run(args: readonly string[], io: Io): number {
     const { files, labels, options } = parse(command, rest);
     if (command === 'validate') return validateCommand(files[0], io);
     if (command === 'lint') return lintCommand(files[0], { strict: options.strict === true }, io);
+    if (command === 'proof') {
+      if (typeof options.out !== 'string') throw new UsageError('proof needs --out <dir>, the folder of the bundle');
+      return proofCommand(files[0], options.out, io);
+    }
     if (command === 'catalog') {
       const text = (value: string | true | undefined) => (typeof value === 'string' ? value : undefined);
       return catalogCommand({ search: text(options.search), category: text(options.category), json: options.json === true }, io);

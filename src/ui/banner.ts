@@ -1,6 +1,6 @@
 import type { TemoinInstance } from '../instance';
 import { el } from './dom';
-import { httpUrl, type Words } from './texts';
+import { bannerText, httpUrl, type Words } from './texts';
 
 /**
  * The first layer: who asks, for what, where the policy is, and three equal choices. Not modal and
@@ -9,10 +9,6 @@ import { httpUrl, type Words } from './texts';
  */
 export function createBanner(instance: TemoinInstance, w: Words, customise: () => void, prepare: () => void): HTMLElement {
   const { config } = instance;
-  const purposes = config.categories
-    .filter((c) => !c.required && config.trackers.some((t) => t.category === c.id))
-    .map(w.categoryName)
-    .join(', ');
   const policy = httpUrl(config.tenant.privacyPolicyUrl);
   const button = (label: string, onclick: () => void, kind = 'btn', more = {}) => el('button', { type: 'button', class: kind, onclick, ...more }, label);
   return el(
@@ -22,7 +18,7 @@ export function createBanner(instance: TemoinInstance, w: Words, customise: () =
     el(
       'p',
       {},
-      `${w.t('bannerText', { purposes, manage: w.t('manageCookies') })} ${w.t('continueNote')}`,
+      bannerText(config, w),
       policy && ' ',
       policy && el('a', { href: policy }, w.t('privacyPolicy')),
     ),

@@ -50,3 +50,16 @@ export function words(config: ResolvedConfig, locale = config.tenant.locale): Wo
 export function httpUrl(value: string | undefined): string | undefined {
   return value && isHttpUrl(value) ? value : undefined;
 }
+
+/**
+ * The banner's paragraph: what the tenant uses trackers for (the categories needing consent that
+ * have trackers), how to change one's mind, and that continuing without accepting refuses. The
+ * banner shows it, and `temoin proof` records it.
+ */
+export function bannerText(config: ResolvedConfig, w: Words): string {
+  const purposes = config.categories
+    .filter((c) => !c.required && config.trackers.some((t) => t.category === c.id))
+    .map(w.categoryName)
+    .join(', ');
+  return `${w.t('bannerText', { purposes, manage: w.t('manageCookies') })} ${w.t('continueNote')}`;
+}

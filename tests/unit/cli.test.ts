@@ -15,6 +15,7 @@ function temoin(...args: string[]): { code: number; out: string; err: string } {
   const out: string[] = [];
   const err: string[] = [];
   const code = run(args, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  if (typeof code !== 'number') throw new Error(`temoin ${args[0]} is asynchronous: use its own helper`);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
