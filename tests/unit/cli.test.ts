@@ -82,7 +82,7 @@ describe('temoin validate', () => {
         'trackers[2].provider: is required',
       ]),
     );
-    expect(lines.find((line) => line.startsWith('trackers[1]: '))).toContain('"hotjar" is not in the catalog');
+    expect(lines.find((line) => line.startsWith('trackers[1]: '))).toContain('"crazyegg" is not in the catalog');
     for (const line of lines) expect(line).toMatch(/^[\w.[\]]+: \S/);
     expect(err).toBe(`temoin: ${fixture('invalid.json')} is not a valid config (${lines.length} problems).`);
   });

@@ -212,8 +212,8 @@ describe('a site developer listing trackers by catalog id', () => {
   });
 
   it('is offered no near miss for an id like no other, yet told which ids exist', () => {
-    const { message } = issueAt(config({ trackers: ['hotjar-heatmaps'] }), 'trackers[0]');
-    expect(message).toContain('"hotjar-heatmaps"');
+    const { message } = issueAt(config({ trackers: ['crazyegg-heatmaps'] }), 'trackers[0]');
+    expect(message).toContain('"crazyegg-heatmaps"');
     expect(message).not.toMatch(/did you mean/);
     expect(message).toContain('matomo');
   });
