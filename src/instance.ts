@@ -112,7 +112,7 @@ export function createInstance(
   const listeners = new Set<ChangeListener>();
   const warned = new Set<string>();
   /** What may run before a choice, and on an excluded page whatever the choice: what is exempt from consent. */
-  const exemptOnly = toConsent(createRecord(config, decideAll(false)), config);
+  const exemptOnly = toConsent(createRecord(config, {}), config);
   let record: ConsentRecord | null = decodeRecord(readConsentCookie(cookie), config);
   /** A browser sending Global Privacy Control refuses optional trackers: no banner, and the visitor may still opt in. */
   const gpc = config.globalPrivacyControl && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
@@ -155,7 +155,7 @@ export function createInstance(
 
   /** Kept across choices, so that the preferences give focus back to it once closed. */
   function syncLauncher(): void {
-    if (consent && config.floatingButton) launcher ??= showLauncher(config, () => instance.showPreferences());
+    if (consent && config.floatingButton) launcher ??= showLauncher(config, instance.showPreferences);
     else launcher = launcher?.remove();
   }
 
@@ -208,7 +208,7 @@ export function createInstance(
     acceptAll: () => choose(decideAll(true)),
     rejectAll: () => choose(decideAll(false)),
     update({ trackers = {}, categories = {} }) {
-      const decisions = record ? { ...record.decisions } : decideAll(false);
+      const decisions = { ...(record?.decisions ?? decideAll(false)) };
       for (const [kind, changes] of [['category', categories], ['tracker', trackers]] as const) {
         for (const [id, granted] of Object.entries(changes)) {
           const members = config.trackers.filter((t) => (kind === 'tracker' ? t.id : t.category) === id);

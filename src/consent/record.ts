@@ -88,7 +88,8 @@ export function decodeRecord(value: string | undefined, config: ResolvedConfig, 
   if (decidedAt > now + CLOCK_SKEW_MS || expiresAt <= now || expiresAt > expiryOf(config, decidedAt) || expiresAt <= decidedAt) return null;
 
   const decisions: Record<string, boolean> = Object.create(null);
-  for (const pair of pairs ? pairs.split('~') : []) {
+  // An empty list splits into one empty pair, which names no tracker.
+  for (const pair of pairs.split('~')) {
     const [tracker, granted] = pair.split(':');
     if (tracker in decisions) return null;
     decisions[tracker] = granted === '1';
