@@ -111,30 +111,19 @@ function preferencesChunkName(): Plugin {
 }
 
 /**
- * For the script tag: each chunk it loads → the chunks that one imports, from the chunks build's
- * manifest, so that temoin.js fetches them all at once instead of one round trip after another.
- */
-function chunkImports(): Record<string, string[]> {
-  type Manifest = Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
-  const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Manifest;
-  const all = (key: string): string[] => (manifest[key].imports ?? []).flatMap((dep) => [manifest[dep].file, ...all(dep)]);
-  const entries = Object.keys(manifest).filter((key) => manifest[key].isEntry);
-  return Object.fromEntries(entries.map((key) => [manifest[key].file, [...new Set(all(key))]]));
-}
-
-/**
  * Four builds into `dist/`, in this order:
  * - default: the npm entry points, `temoin.mjs` (the UI a dynamic-import chunk), `schema.mjs` and
  *   `catalog.mjs` (generated from `catalog/`), dependencies external;
- * - `--mode chunks`: `temoin-config.mjs`, `temoin-ui.mjs` and `temoin-consent-mode.mjs`, the ES
- *   modules the script tag loads beside itself when a page needs them, and the chunks they share;
+ * - `--mode chunks`: `temoin-ui.mjs` (validator and UI), the catalog entries
+ *   (`temoin-catalog-<id>.mjs`) and `temoin-consent-mode.mjs`, the ES modules the script tag loads
+ *   beside itself when a page needs them, and the preferences chunk;
  * - `--mode embed`: `temoin.js`, the self-contained IIFE of the script tag (no validator, no UI);
  * - `--mode cli`: `cli.mjs`, the `temoin` command.
  */
 export default defineConfig(({ mode }) => {
   if (mode === 'embed') {
     return {
-      define: { ...define, __TEMOIN_CHUNK_IMPORTS__: JSON.stringify(chunkImports()) },
+      define,
       build: {
         emptyOutDir: false,
         minify: true,
@@ -165,14 +154,12 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: false,
         minify: true,
         modulePreload: false,
-        manifest: true,
         rolldownOptions: {
           input: {
-            'temoin-config': 'src/config/load.ts',
-            'temoin-ui': 'src/ui/index.ts',
+            'temoin-ui': 'src/embed-ui.ts',
             'temoin-consent-mode': 'src/integrations/google-consent-mode.ts',
           },
-          preserveEntrySignatures: 'exports-only',
+          preserveEntrySignatures: 'allow-extension',
           output: {
             format: 'es',
             entryFileNames: '[name].mjs',
@@ -180,14 +167,11 @@ export default defineConfig(({ mode }) => {
             chunkFileNames: (chunk) =>
               chunk.facadeModuleId?.includes('/catalog/') ? 'temoin-catalog-[name].mjs' : 'temoin-[name]-[hash].mjs',
             // Preact with the preferences dialog and the cookie table, its only users: one file, one
-            // round trip when a visitor opens the preferences (the bench times it).
+            // round trip when a visitor opens the preferences (the bench times it). What they share
+            // with the banner (the texts) stays in temoin-ui.mjs, which is loaded by then.
             codeSplitting: {
               groups: [
-                { name: 'preferences', test: /node_modules[\\/]preact[\\/]|src[\\/]ui[\\/](preferences|category|tracker|switch|actions|cookie-table)/ },
-                // what the banner and the validator share stays out of it, in chunks of their own
-                { name: 'texts', test: /src[\\/](ui[\\/]texts|locales[\\/])/, priority: 1 },
-                // with Vite's dynamic-import helper, which the validator (catalog entries) and the UI share
-                { name: 'rules', test: /src[\\/]config[\\/]rules|vite[\\/]preload-helper/, priority: 2 },
+                { name: 'preferences', includeDependenciesRecursively: false, test: /node_modules[\\/]preact[\\/]|src[\\/]ui[\\/](preferences|category|tracker|switch|actions|cookie-)/ },
               ],
             },
           },
@@ -204,7 +188,7 @@ export default defineConfig(({ mode }) => {
         formats: ['es'],
         fileName: (_format, name) => `${name}.mjs`,
       },
-      rolldownOptions: { external: [/^preact/, /^zod/] },
+      rolldownOptions: { external: [/^preact/, /^zod/, /^js-cookie/] },
     },
     test: {
       reporters: ['default', 'json'],

@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import sparticuzChromium from '@sparticuz/chromium';
 import { chromium } from 'playwright-core';
 import { LIBRARIES, ROOT, missing, versionOf } from './libraries.mjs';
 import { BURST_SIZE, burst } from './burst.mjs';
@@ -89,7 +90,10 @@ const server = await startServer({
   mounts: Object.fromEntries(libraries.map((l) => [`/lib/${l.id}/`, l.folder])),
   pages: Object.fromEntries(libraries.map((l) => [`/pages/${l.id}.html`, l.html])),
 });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+// The tests' Chromium (tests/browser/support/browser.ts): CHROMIUM_PATH, else the headless Chromium
+// the pinned @sparticuz/chromium package ships inside itself.
+const executablePath = process.env.CHROMIUM_PATH || (await sparticuzChromium.executablePath());
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 const log = (message) => process.stderr.write(`[${Math.round((Date.now() - started) / 1000)} s] ${message}\n`);
 
 /**

@@ -1,30 +1,27 @@
+import Cookies from 'js-cookie';
+
 /**
- * The page's cookies through `document.cookie` (RFC 6265 §5.4): `name=value` pairs joined by "; ".
- * When several cookies share a name (other domain or path), the most specific comes first.
+ * The page's cookies, all read, written and deleted through js-cookie at `Path=/`. Its write
+ * encoding leaves the consent cookie's characters as they are (RFC 6265 §4.1.1 cookie-octets), and
+ * values are read as stored, not percent-decoded nor unquoted: the decoder sees the bytes the cookie
+ * holds, so an altered value is never read as another choice (tests/unit/decoder.property.test.ts).
  */
-export function readCookies(): Record<string, string> {
-  const cookies: Record<string, string> = Object.create(null);
-  for (const pair of document.cookie ? document.cookie.split('; ') : []) {
-    const at = pair.indexOf('=');
-    const name = at < 0 ? '' : pair.slice(0, at);
-    if (!(name in cookies)) cookies[name] = pair.slice(at + 1);
-  }
-  return cookies;
-}
+const cookies = Cookies.withConverter<string>({ read: (value) => value });
+
+/** Every cookie by name; when several share a name (other domain or path), the most specific one. */
+export const readCookies = (): Record<string, string> => cookies.get();
 
 /**
  * Sets a cookie at `Path=/`, `SameSite=Lax`, `Secure` on https. Names and values must already be
- * cookie tokens and cookie-octets. A cookie expired this way deletes the one of that name, domain
- * and path whatever its own attributes (RFC 6265 §5.3 step 11).
+ * cookie tokens and cookie-octets.
  */
 export function writeCookie(name: string, value: string, expires: Date, domain?: string): void {
-  document.cookie =
-    `${name}=${value};path=/;expires=${expires.toUTCString()};samesite=Lax` +
-    (domain ? `;domain=${domain}` : '') +
-    (location.protocol === 'https:' ? ';secure' : '');
+  cookies.set(name, value, { expires, domain, sameSite: 'Lax', secure: location.protocol === 'https:' });
 }
 
-/** Expires a cookie at `Path=/`: host-only without `domain`, else the one set for that domain. */
-export function removeCookie(name: string, domain?: string): void {
-  writeCookie(name, '', new Date(0), domain);
-}
+/**
+ * Expires a cookie at `Path=/`: host-only without `domain`, else the one set for that domain. An
+ * expired cookie deletes the one of that name, domain and path whatever its other attributes
+ * (RFC 6265 §5.3 step 11).
+ */
+export const removeCookie = (name: string, domain?: string): void => cookies.remove(name, { domain });

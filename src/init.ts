@@ -3,6 +3,7 @@ import { type Catalog, resolveConfig } from './config/resolve';
 import type { TemoinConfig, Tracker } from './config/types';
 import { createInstance, type TemoinInstance } from './instance';
 import { googleConsentMode } from './integrations/google-consent-mode';
+import { launcherLook } from './launcher-look';
 
 export interface InitOptions {
   /**
@@ -40,9 +41,11 @@ export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): 
   // No prototype: `"constructor"` is no entry.
   const byId: Catalog = Object.assign(Object.create(null), Object.fromEntries(catalog.map((tracker) => [tracker.id, tracker])));
   const resolve = (input: unknown) => resolveConfig(input, byId, unknownId(Object.keys(byId)));
-  return createInstance(resolve(config), {
+  const resolved = resolve(config);
+  return createInstance(resolved, {
     loadUi: () => import('./ui/index'),
     loadConfig: async (input) => resolve(input),
+    launcher: launcherLook(resolved),
     integrations: [googleConsentMode],
   });
 }

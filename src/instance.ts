@@ -3,7 +3,7 @@ import { type Consent, toConsent } from './consent/consent';
 import { readConsentCookie, removeConsentCookie, writeConsentCookie } from './consent/cookie';
 import { type ConsentRecord, createRecord, decodeRecord, encodeRecord, optionalTrackerIds } from './consent/record';
 import { matomoConsent } from './integrations/matomo';
-import { showLauncher } from './launcher';
+import { type LauncherLook, showLauncher } from './launcher';
 import { clearCookies } from './trackers/cookies';
 import { isExcludedPage } from './trackers/excluded-paths';
 import { createGate } from './trackers/gate';
@@ -72,6 +72,8 @@ export interface InstanceOptions {
   loadUi(): Promise<UiModule>;
   /** For a cookie table naming another config; without it, such a table stays empty. */
   loadConfig?: ConfigLoader;
+  /** The floating button's look, made with the validated config (`launcher-look.ts`). */
+  launcher: LauncherLook;
   /** Called once the instance is destroyed. */
   onDestroy?(): void;
   /** Nonce for released scripts when the config sets none: the script tag's own. */
@@ -89,6 +91,11 @@ declare global {
   }
 }
 
+/** A second `init()` on a page: warned, never an error, since both copies would gate the same page. */
+export function warnAlreadyRunning(): void {
+  console.warn('temoin: already running on this page: init() returns the running instance.');
+}
+
 /** Runs a site's callback so that its failure never breaks the widget or the other callbacks. */
 function safely(run: () => void): void {
   try {
@@ -100,11 +107,11 @@ function safely(run: () => void): void {
 
 export function createInstance(
   config: ResolvedConfig,
-  { loadUi, loadConfig, onDestroy, nonce, integrations: extra = [] }: InstanceOptions,
+  { loadUi, loadConfig, launcher: look, onDestroy, nonce, integrations: extra = [] }: InstanceOptions,
 ): TemoinInstance {
   const running = window[RUNNING];
   if (running) {
-    console.warn('temoin: already running on this page: init() returns the running instance.');
+    warnAlreadyRunning();
     return running;
   }
   const cookie = { name: config.cookieName, domain: config.tenant.cookieDomain };
@@ -155,7 +162,7 @@ export function createInstance(
 
   /** Kept across choices, so that the preferences give focus back to it once closed. */
   function syncLauncher(): void {
-    if (consent && config.floatingButton) launcher ??= showLauncher(config, instance.showPreferences);
+    if (consent && config.floatingButton) launcher ??= showLauncher(look, instance.showPreferences);
     else launcher = launcher?.remove();
   }
 

@@ -1,3 +1,4 @@
+import type { LauncherLook } from '../launcher';
 import type { ResolvedConfig } from './types';
 
 declare const __TEMOIN_BUILD__: string;
@@ -6,10 +7,15 @@ const KEY = 'temoin:config';
 /** A portal may serve several tenants on one origin: keep a few configs, most recent first. */
 const KEEP = 4;
 
-interface Entry {
+/** What validating a config gives the script tag's core: the config, and how its launcher looks. */
+export interface ValidatedConfig {
+  config: ResolvedConfig;
+  launcher: LauncherLook;
+}
+
+interface Entry extends ValidatedConfig {
   build: string;
   text: string;
-  config: ResolvedConfig;
 }
 
 /** The entries this build stored: those of another build may have validated by other rules. */
@@ -23,19 +29,19 @@ function entries(): Entry[] {
 }
 
 /**
- * The resolved config if this build already validated exactly this config text on this device.
+ * The validated config if this build already validated exactly this config text on this device.
  * Validation is deterministic in the text and the build (schema and catalog), so skipping it is
  * sound; any other text, a new build or unreadable storage means validating again. The entry holds
  * the site's public config only: no identifier, nothing about the visitor.
  */
-export function readValidatedConfig(text: string): ResolvedConfig | undefined {
-  return entries().find((e) => e.text === text)?.config;
+export function readValidatedConfig(text: string): ValidatedConfig | undefined {
+  return entries().find((e) => e.text === text);
 }
 
-export function rememberValidatedConfig(text: string, config: ResolvedConfig): void {
+export function rememberValidatedConfig(text: string, validated: ValidatedConfig): void {
   try {
     const kept = entries().filter((e) => e.text !== text);
-    localStorage.setItem(KEY, JSON.stringify([{ build: __TEMOIN_BUILD__, text, config }, ...kept].slice(0, KEEP)));
+    localStorage.setItem(KEY, JSON.stringify([{ build: __TEMOIN_BUILD__, text, ...validated }, ...kept].slice(0, KEEP)));
   } catch {
     // Storage unavailable or full: the next page view validates again.
   }

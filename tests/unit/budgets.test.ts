@@ -20,8 +20,8 @@ const kB = (bytes: number) => bytes / 1000;
 
 const sizes = () => {
   const returning = gzip('temoin.js');
-  // The preferences dialog (with Preact) loads only when a visitor opens it.
-  const firstVisit = [...new Set(['temoin.js', ...withImports('temoin-config.mjs'), ...withImports('temoin-ui.mjs')])].reduce(
+  // The validator and the banner come in temoin-ui.mjs; the preferences dialog (with Preact) loads only when a visitor opens it.
+  const firstVisit = [...new Set(['temoin.js', ...withImports('temoin-ui.mjs')])].reduce(
     (sum, file) => sum + gzip(file),
     0,
   );

@@ -1,8 +1,10 @@
+// @vitest-environment-options {"url": "https://www.site.test/page"}
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TemoinConfigError } from '../../src/config/error';
 import { parseConfig } from '../../src/config/parse';
 import type { ResolvedConfig } from '../../src/config/types';
+import { readConsentCookie, writeConsentCookie } from '../../src/consent/cookie';
 import { createRecord, decodeRecord, encodeRecord } from '../../src/consent/record';
 
 const RUNS = { seed: 20260831, numRuns: 3000 };
@@ -145,6 +147,74 @@ describe('a consent cookie that was altered, truncated or made up', () => {
         return decodesExactly(value) && granted.every(([id]) => new RegExp(`[.~]${id}:1(~|$)`).test(value));
       }),
       RUNS,
+    );
+  });
+});
+
+/** Expires every cookie of the page (host-only, at path /). */
+function clearPageCookies(): void {
+  for (const pair of document.cookie ? document.cookie.split('; ') : []) {
+    document.cookie = `${pair.slice(0, pair.indexOf('='))}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+  }
+}
+
+/** The raw `name=value` pairs the page's `Cookie` string holds. */
+const rawCookie = (name: string) => (document.cookie ? document.cookie.split('; ') : []).find((pair) => pair.startsWith(`${name}=`))?.slice(name.length + 1);
+
+/** Records of any tenant, revision, time, id and decisions the format allows, in both formats. */
+const slug = fc.stringMatching(/^[a-z0-9-]{1,40}$/);
+const anyRecord = fc.record({
+  tenant: slug,
+  revision: fc.integer({ min: 1, max: 2 ** 40 }),
+  decidedAt: fc.integer({ min: 0, max: 4e12 }).map((ms) => Math.floor(ms / 1000) * 1000),
+  expiresAt: fc.integer({ min: 1000, max: 4e12 }).map((ms) => Math.floor(ms / 1000) * 1000),
+  id: fc.stringMatching(/^[\w-]{22}$/),
+  decisions: fc.dictionary(slug, fc.boolean(), { maxKeys: 6 }),
+  configFingerprint: fc.option(fc.stringMatching(/^[\da-f]{16}$/), { nil: undefined }),
+});
+
+describe('the consent cookie through js-cookie', () => {
+  const cookie = { name: 'temoin' };
+
+  it('stores every encoding byte for byte, and reads it back unchanged', () => {
+    fc.assert(
+      fc.property(anyRecord, (record) => {
+        clearPageCookies();
+        const value = encodeRecord(record);
+        return (
+          writeConsentCookie(cookie, value, new Date(Date.now() + 86_400_000)) && rawCookie('temoin') === value && readConsentCookie(cookie) === value
+        );
+      }),
+      { ...RUNS, numRuns: 500 },
+    );
+  });
+
+  it('reads a choice the previous release wrote with document.cookie, in both formats', () => {
+    for (const value of valid) {
+      clearPageCookies();
+      document.cookie = `temoin=${value};path=/;expires=${new Date(Date.now() + 86_400_000).toUTCString()};samesite=Lax;secure`;
+      expect(decode(readConsentCookie(cookie)!)).toEqual(decode(value));
+    }
+  });
+
+  it('hands the decoder the bytes a cookie holds: an altered, quoted or percent-encoded value is no other choice', () => {
+    // What a foreign script, an older release or a proxy may leave in the cookie, written as is.
+    const tamper = fc.oneof(
+      fc.oneof(...valid.map(mutationOf)),
+      fc.constantFrom(...valid).map((value) => `"${value}"`),
+      fc.constantFrom(...valid).map((value) => value.replace(/[.:~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)),
+    );
+    fc.assert(
+      fc.property(tamper, (value) => {
+        clearPageCookies();
+        document.cookie = `temoin=${value};path=/`;
+        const stored = rawCookie('temoin');
+        // Values a browser refuses to store (control characters, ";") leave no cookie, hence no choice.
+        if (stored === undefined) return readConsentCookie(cookie) === undefined;
+        const read = readConsentCookie(cookie)!;
+        return read === stored && decodesExactly(read);
+      }),
+      { ...RUNS, numRuns: 1000 },
     );
   });
 });

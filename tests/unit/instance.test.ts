@@ -4,6 +4,7 @@ import { parseConfig } from '../../src/config/parse';
 import { addMonths } from '../../src/consent/months';
 import { type Consent, init, type TemoinConfig, type TemoinInstance } from '../../src/index';
 import { createInstance, type UiModule } from '../../src/instance';
+import { launcherLook } from '../../src/launcher-look';
 
 const OPTIONAL = ['matomo', 'zendesk', 'google-analytics'];
 
@@ -28,7 +29,8 @@ function start(input: TemoinConfig = config()): TemoinInstance {
 /** Starts temoin with a UI that never loads, counting how often it is asked for. */
 function startWithoutUi(input: TemoinConfig = config()): { instance: TemoinInstance; uiRequests: () => number } {
   const loadUi = vi.fn(() => new Promise<UiModule>(() => {}));
-  const instance = createInstance(parseConfig(input), { loadUi });
+  const resolved = parseConfig(input);
+  const instance = createInstance(resolved, { loadUi, launcher: launcherLook(resolved) });
   running.push(instance);
   return { instance, uiRequests: () => loadUi.mock.calls.length };
 }
@@ -136,7 +138,8 @@ describe('a UI that fails to load', () => {
     process.on('unhandledRejection', unhandled);
     cleanups.push(() => process.off('unhandledRejection', unhandled));
     const loadUi = vi.fn(() => Promise.reject<UiModule>(new Error('offline')));
-    const instance = createInstance(parseConfig(config()), { loadUi });
+    const resolved = parseConfig(config());
+    const instance = createInstance(resolved, { loadUi, launcher: launcherLook(resolved) });
     running.push(instance);
     await settle();
     expect(error).toHaveBeenCalledTimes(1);

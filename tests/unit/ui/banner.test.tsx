@@ -134,7 +134,9 @@ describe('a returning visitor', () => {
     const loadUi = vi.fn(async () => import('../../../src/ui/index'));
     const { createInstance } = await import('../../../src/instance');
     const { parseConfig } = await import('../../../src/config/parse');
-    const again = createInstance(parseConfig(testConfig()), { loadUi });
+    const { launcherLook } = await import('../../../src/launcher-look');
+    const config = parseConfig(testConfig());
+    const again = createInstance(config, { loadUi, launcher: launcherLook(config) });
     await new Promise((done) => setTimeout(done, 20));
     expect(again.getConsent()).not.toBeNull();
     expect(loadUi).not.toHaveBeenCalled();

@@ -2,6 +2,7 @@ import { waitFor, within } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import { parseConfig } from '../../../src/config/parse';
 import { createInstance, type TemoinInstance } from '../../../src/instance';
+import { launcherLook } from '../../../src/launcher-look';
 
 let running: TemoinInstance[] = [];
 
@@ -16,7 +17,8 @@ export function testConfig(overrides: Record<string, unknown> = {}, tenant: Reco
 
 /** Starts temoin as `init()` does, with the UI of the sources. */
 export function start(config: unknown = testConfig()): TemoinInstance {
-  const instance = createInstance(parseConfig(config), { loadUi: async () => import('../../../src/ui/index') });
+  const resolved = parseConfig(config);
+  const instance = createInstance(resolved, { loadUi: async () => import('../../../src/ui/index'), launcher: launcherLook(resolved) });
   running.push(instance);
   return instance;
 }

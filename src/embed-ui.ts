@@ -1,0 +1,28 @@
+import { rememberValidatedConfig, type ValidatedConfig } from './config/cache';
+import { loadConfig } from './config/load';
+import type { UiModule } from './instance';
+import { launcherLook } from './launcher-look';
+import { renderCookieTable as renderTable } from './ui/index';
+
+export { mountUi } from './ui/index';
+
+/*
+ * `temoin-ui.mjs`, what the script tag loads beside itself when the core is not enough: the UI
+ * and the validator. A first visit needs both before its banner; in one file they come in one
+ * request, and the core needs no list of chunks to fetch side by side. The validator fetches the
+ * catalog entries a config names, each a file of its own.
+ */
+
+/**
+ * Validates the config of the page (`text`, its JSON) with the catalog entries it names, and
+ * remembers it on this device, so that the next page view skips this.
+ */
+export async function validateConfig(input: unknown, text: string): Promise<ValidatedConfig> {
+  const config = await loadConfig(input);
+  const validated = { config, launcher: launcherLook(config) };
+  rememberValidatedConfig(text, validated);
+  return validated;
+}
+
+/** A cookie table naming another config (docs/contract.md §9) has it validated here, in the same file. */
+export const renderCookieTable: UiModule['renderCookieTable'] = (element, config, load = loadConfig) => renderTable(element, config, load);
