@@ -17,10 +17,10 @@ export async function readConfigSource(source: string, attribute = 'data-config'
     }
     text = document.querySelector(source)?.textContent ?? fail('matches no element');
   } else {
-    const response = await fetch(new URL(source, document.baseURI), {
-      credentials: 'same-origin',
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-    }).catch((error: Error) => fail(`could not be loaded: ${error.message}`));
+    // Relative to the page's base URL, with its cookies only if same-origin: fetch's defaults.
+    const response = await fetch(source, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }).catch((error: Error) =>
+      fail(`could not be loaded: ${error.message}`),
+    );
     text = response.ok ? await response.text() : fail(`could not be loaded: HTTP ${response.status}`);
   }
   try {
