@@ -154,6 +154,8 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: false,
         minify: true,
         modulePreload: false,
+        // `.vite/manifest.json`: every file a script-tag page may load, which the proof bundle hashes
+        manifest: true,
         rolldownOptions: {
           input: {
             'temoin-ui': 'src/embed-ui.ts',
@@ -171,7 +173,7 @@ export default defineConfig(({ mode }) => {
             // with the banner (the texts) stays in temoin-ui.mjs, which is loaded by then.
             codeSplitting: {
               groups: [
-                { name: 'preferences', includeDependenciesRecursively: false, test: /node_modules[\\/]preact[\\/]|src[\\/]ui[\\/](preferences|category|tracker|switch|actions|cookie-)/ },
+                { name: 'preferences', includeDependenciesRecursively: false, test: /node_modules[\\/]preact[\\/]|src[\\/](ui[\\/](preferences|category|tracker|switch|actions|cookie-)|config[\\/]source)/ },
               ],
             },
           },
