@@ -44,37 +44,41 @@ const DAYS: Record<Unit, number> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 
 
 /** An audience tracker of the catalog stays one when a config files it under a category of its own. */
 const isAudience = (tracker: Tracker) => tracker.category === 'audience' || catalog[tracker.id]?.category === 'audience';
+/** So does a tracker used for advertising. */
+const isAdvertising = (tracker: Tracker) => tracker.advertising ?? catalog[tracker.id]?.advertising ?? false;
 
 const lifetimeDays = (lifetime: string): number =>
   (lifetimeParts(lifetime) ?? []).reduce((days, [count, unit]) => days + count * DAYS[unit], 0);
 
-/** Google Analytics' own cookies, whose lifetime gtag's `cookie_expires` sets (in seconds). */
-const GTAG_COOKIES = new Set(['_ga', '_ga_*']);
-const THIRTEEN_MONTHS_SECONDS = 34_128_000; // 395 days
-
 export const RULES: Rule[] = [
   {
     id: 'audience-cookie-lifetime',
-    summary: "an audience tracker's cookie lives longer than 13 months",
+    summary: "an audience or advertising tracker's cookie lives longer than 13 months",
     check({ config }) {
       if (!config) return [];
       const { lifetime } = words(config, 'en');
       return config.trackers.flatMap((tracker, i) =>
-        !isAudience(tracker)
+        !isAudience(tracker) && !isAdvertising(tracker)
           ? []
           : tracker.cookies
               .filter((cookie) => lifetimeDays(cookie.lifetime) > THIRTEEN_MONTHS_DAYS)
-              .map((cookie) => ({
-                rule: 'audience-cookie-lifetime',
-                path: `trackers[${i}]`,
-                message:
-                  `${tracker.id}: cookie ${cookie.name} lives ${lifetime(cookie.lifetime)}; ` +
-                  'CNIL allows audience trackers 13 months at most (délibération 2020-091, art. 5).',
-                advice:
-                  tracker.id === 'google-analytics' && GTAG_COOKIES.has(cookie.name)
-                    ? `Set gtag('config', '<measurement id>', { cookie_expires: ${THIRTEEN_MONTHS_SECONDS} }) (13 months, in seconds), then declare "lifetime": "13mo" for ${cookie.name} in the config's google-analytics entry.`
+              .map((cookie) => {
+                // The vendor's setting, from the config's cookie or else the catalog's (docs/contract.md §2).
+                const setting =
+                  cookie.lifetimeSetting ?? catalog[tracker.id]?.cookies.find((known) => known.name === cookie.name)?.lifetimeSetting;
+                return {
+                  rule: 'audience-cookie-lifetime',
+                  path: `trackers[${i}]`,
+                  message:
+                    `${tracker.id}: cookie ${cookie.name} lives ${lifetime(cookie.lifetime)}; ` +
+                    (isAudience(tracker)
+                      ? 'CNIL allows audience trackers 13 months at most (délibération 2020-091, art. 5).'
+                      : 'CNIL recommends 13 months at most for an advertising tracker too (délibération 2020-091).'),
+                  advice: setting
+                    ? `Shorten it: ${setting.replace(/[^.]$/, '$&.')} Then declare the shorter lifetime of ${cookie.name} in the config's ${tracker.id} entry (e.g. "lifetime": "13mo").`
                     : `Shorten ${cookie.name}'s lifetime to 13 months in ${tracker.name}'s settings, then declare the real lifetime in the config.`,
-              })),
+                };
+              }),
       );
     },
   },

@@ -23,9 +23,9 @@ export interface TrackerCookie {
    */
   sharedWith?: SharedCookie;
   /**
-   * The vendor's setting that shortens this cookie's lifetime, in English, for `temoin lint`'s
-   * advice on audience and advertising cookies over 13 months (CNIL délibération 2020-091, art. 5):
-   * `"gtag('config', '<measurement id>', { cookie_expires: 34128000 })"`.
+   * The vendor's setting that shortens this cookie's lifetime, an English sentence quoted by
+   * `temoin lint` when an audience or advertising cookie lives over 13 months (CNIL délibération
+   * 2020-091, art. 5): `"Set gtag('config', '<measurement id>', { cookie_expires: 34128000 })."`.
    */
   lifetimeSetting?: string;
 }

@@ -2,8 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { lint } from '../../src/cli/lint';
+import { lifetimeParts } from '../../src/config/rules';
 import { trackerSchema } from '../../src/schema';
 import type { Tracker } from '../../src/index';
+import { matchesCookieName } from '../../src/trackers/cookies';
 
 const dir = resolve(import.meta.dirname, '../../catalog');
 const files = readdirSync(dir).filter((file) => file.endsWith('.json'));
@@ -11,17 +14,28 @@ const entries = files.map((file) => ({ file, data: JSON.parse(readFileSync(resol
 const catalog = new Map(entries.map(({ data }) => [(data as Tracker).id, data as Tracker]));
 
 /**
- * A lifetime as a comparable amount: minutes for `min`/`h`/`d`, months for `mo`/`y`, so that the
+ * A lifetime as a comparable amount: seconds for `s` to `d`, months for `mo`/`y`, so that the
  * catalog may write "1y" or "12mo", "24h" or "1d". Returns undefined for anything else.
  */
 function lifetime(value: string): string | undefined {
-  if (value === 'session') return 'session';
-  const match = /^(\d+)(min|h|d|mo|y)$/.exec(value);
-  if (!match) return undefined;
-  const amount = Number(match[1]);
-  const [factor, unit] = { min: [1, 'min'], h: [60, 'min'], d: [1440, 'min'], mo: [1, 'mo'], y: [12, 'mo'] }[match[2]] as [number, string];
-  return `${amount * factor}${unit}`;
+  const parts = lifetimeParts(value);
+  if (!parts) return undefined;
+  if (!parts.length) return 'session';
+  const seconds = { s: 1, min: 60, h: 3600, d: 86400 } as Record<string, number>;
+  const months = { mo: 1, y: 12 } as Record<string, number>;
+  const sum = (factors: Record<string, number>) => parts.reduce((total, [count, unit]) => total + count * (factors[unit] ?? 0), 0);
+  return [sum(months) && `${sum(months)}mo`, sum(seconds) && `${sum(seconds)}s`].filter(Boolean).join('');
 }
+
+/** Days, on the Gregorian calendar's average month: to compare with CNIL's 13 months. */
+const days = (value: string) =>
+  (lifetimeParts(value) ?? []).reduce(
+    (total, [count, unit]) => total + count * { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 1, mo: 365.2425 / 12, y: 365.2425 }[unit],
+    0,
+  );
+
+/** Two declared names that can name one cookie: equal, or one a prefix the other falls under. */
+const overlap = (a: string, b: string) => matchesCookieName(a, b.replace(/\*$/, '')) || matchesCookieName(b, a.replace(/\*$/, ''));
 
 describe('a catalog author adding catalog/<id>.json', () => {
   it('finds the catalog directory holding several entries', () => {
@@ -102,4 +116,56 @@ describe('a privacy-policy author relying on the shipped catalog', () => {
       expect(new Set(names).size, tracker.id).toBe(names.length);
     }
   });
+});
+
+describe('the catalog’s own checks (docs/contract.md §2)', () => {
+  it.each(entries)('$file says where its cookie list comes from: https: sources', ({ data }) => {
+    const { sources = [] } = data as Tracker;
+    expect(sources.length, 'sources').toBeGreaterThan(0);
+    for (const url of sources) expect(new URL(url).protocol, url).toBe('https:');
+  });
+
+  it('has no cookie two entries declare unless both say why, naming each other', () => {
+    const unexplained: string[] = [];
+    const trackers = [...catalog.values()];
+    for (const [i, a] of trackers.entries()) {
+      for (const b of trackers.slice(i + 1)) {
+        for (const ca of a.cookies) {
+          for (const cb of b.cookies) {
+            if (!overlap(ca.name, cb.name)) continue;
+            if (!ca.sharedWith?.trackers.includes(b.id) || !cb.sharedWith?.trackers.includes(a.id)) {
+              unexplained.push(`${a.id} ${ca.name} / ${b.id} ${cb.name}`);
+            }
+          }
+        }
+      }
+    }
+    expect(unexplained).toEqual([]);
+  });
+
+  it('names in sharedWith only entries that do declare the cookie', () => {
+    const stale = [...catalog.values()].flatMap((tracker) =>
+      tracker.cookies.flatMap((cookie) =>
+        (cookie.sharedWith?.trackers ?? [])
+          .filter((id) => !catalog.get(id)?.cookies.some((other) => overlap(other.name, cookie.name)))
+          .map((id) => `${tracker.id} ${cookie.name} → ${id}`),
+      ),
+    );
+    expect(stale).toEqual([]);
+  });
+
+  const measuring = [...catalog.values()].filter((t) => t.category === 'audience' || t.advertising);
+
+  it.each(measuring.map((tracker) => ({ id: tracker.id, tracker })))(
+    'temoin lint flags every cookie of $id over 13 months, with the vendor’s setting where the entry gives one',
+    ({ id, tracker }) => {
+      const { findings } = lint({ tenant: { id: 'site', name: 'Site', privacyPolicyUrl: 'https://example.org/p' }, trackers: [id] });
+      const flagged = findings.filter((f) => f.rule === 'audience-cookie-lifetime');
+      const long = tracker.cookies.filter((cookie) => days(cookie.lifetime) > (13 * 365.2425) / 12);
+      expect(flagged.map((f) => f.message.split(' ')[2])).toEqual(long.map((cookie) => cookie.name));
+      for (const [i, cookie] of long.entries()) {
+        if (cookie.lifetimeSetting) expect(flagged[i].advice).toContain(cookie.lifetimeSetting.replace(/\.$/, ''));
+      }
+    },
+  );
 });

@@ -401,6 +401,19 @@ describe('temoin lint', () => {
       expect(rulesFired(out)).toEqual(['audience-cookie-lifetime', 'audience-cookie-lifetime']);
     });
 
+    it('fires for an advertising tracker filed under a category of its own, quoting the setting its entry gives', () => {
+      const categories = [{ id: 'publicite', name: { fr: 'Publicité' } }];
+      const ads = {
+        ...ownTracker('ads', 'publicite', '2y'),
+        advertising: true,
+        cookies: [{ name: 'ads_id', lifetime: '1y2mo', purpose: { fr: 'Cible.' }, lifetimeSetting: 'Set expiry_days: 395 in the tag.' }],
+      };
+      const { out } = temoin('lint', file(config({}, [ads], { categories })));
+      expect(rulesFired(out)).toEqual(['audience-cookie-lifetime']);
+      expect(out).toContain('ads: cookie ads_id lives 1 year 2 months; CNIL recommends 13 months at most for an advertising tracker too');
+      expect(out).toContain('Shorten it: Set expiry_days: 395 in the tag. Then declare the shorter lifetime of ads_id');
+    });
+
     it('stays silent for Matomo’s 13 months, for Google Analytics shortened to 13 months, and outside the audience', () => {
       expect(rulesFired(temoin('lint', fixture('valid.json')).out)).toEqual([]);
       const shortened = {
