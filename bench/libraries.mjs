@@ -74,6 +74,12 @@ function temoin() {
       head: gated((id) => ` type="text/plain" data-temoin-tracker="${id}"`),
       body: [
         inline(json(config), ' type="application/json" id="temoin-config"'),
+        // The README's first-visit lines: the banner and the catalog entries fetched beside temoin.js.
+        inline(
+          `if (!/(^|; )temoin=/.test(document.cookie))\n` +
+            `  for (const file of ${json(['ui', ...config.trackers.map((id) => `catalog-${id}`)])})\n` +
+            `    import(\`${lib('temoin', 'temoin-${file}.mjs')}\`).catch(() => {});`,
+        ),
         script(lib('temoin', 'temoin.js'), ' data-config="#temoin-config"'),
       ].join('\n'),
     }),

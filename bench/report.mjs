@@ -208,10 +208,14 @@ const HEADLINE = [
   [0, 'returning.total.gzip', 'Returning visit: widget JS+CSS, gzip'],
   [0, 'first.banner', 'Desktop: banner visible'],
   [0, 'first.script', 'Desktop: script time, first visit'],
+  [0, 'returning.script', 'Desktop: script time, returning visit'],
   [0, 'returning.gated', 'Desktop: gated scripts ran, returning visit'],
+  [2, 'first.banner', 'Mobile, 4× CPU: banner visible'],
+  [2, 'returning.script', 'Mobile, 4× CPU: script time, returning visit'],
   [1, 'first.banner', 'Mobile, slow 4G: banner visible'],
   [1, 'first.script', 'Mobile, slow 4G: script time, first visit'],
   [1, 'first.tbt', 'Mobile, slow 4G: total blocking time, first visit'],
+  [1, 'returning.script', 'Mobile, slow 4G: script time, returning visit'],
   [1, 'preferences.open', 'Mobile, slow 4G: preferences shown after the click'],
 ];
 

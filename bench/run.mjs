@@ -55,7 +55,7 @@ if (absent.length) {
   process.exit(1);
 }
 
-/** @type {(import('./measure.mjs').Pass & { id: string, label: string, samples: number })[]} */
+/** @type {(import('./measure.mjs').Pass & { id: string, label: string, samples: number, firstAndReturningOnly?: boolean })[]} */
 const PASSES = [
   {
     id: 'desktop',
@@ -79,6 +79,19 @@ const PASSES = [
     readMs: 800,
     timeoutMs: 30_000,
     samples: args.quick ? 2 : 7,
+  },
+  {
+    // The CPU alone, as independent benches run their mobile pass: what each library's own work costs.
+    id: 'mobile-cpu',
+    label: 'Mobile — 412×915, CPU 4× slower, network not throttled',
+    viewport: { width: 412, height: 915 },
+    cpuRate: 4,
+    network: null,
+    settleMs: 750,
+    readMs: 800,
+    timeoutMs: 30_000,
+    samples: args.quick ? 2 : 7,
+    firstAndReturningOnly: true,
   },
 ];
 const REFUSALS = args.quick ? 1 : 3;
@@ -146,6 +159,7 @@ try {
 
   const withPreferences = libraries.filter((l) => l.preferences);
   for (const [i, pass] of PASSES.entries()) {
+    if (pass.firstAndReturningOnly) continue;
     log(`${pass.label}: opening the preferences`);
     const times = Object.fromEntries(withPreferences.map((l) => [l.id, []]));
     const errors = passes[i].errors;
@@ -169,7 +183,7 @@ try {
 
   const temoin = libraries.find((l) => l.id === 'temoin');
   const bursts = [];
-  for (const pass of temoin ? PASSES : []) {
+  for (const pass of temoin ? PASSES.filter((p) => !p.firstAndReturningOnly) : []) {
     log(`${pass.label}: ${BURST_SIZE} gated scripts in one burst`);
     const samples = [];
     const errors = [];
