@@ -521,7 +521,8 @@ describe('the built command, dist/cli.mjs', () => {
     const npx = spawnSync('npx', ['temoin', '--version'], { cwd: ROOT, encoding: 'utf8' });
     expect(npx).toMatchObject({ status: 0, stderr: '' });
     expect(npx.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
-  });
+    // npx itself takes seconds to start on a loaded machine: more than the default 5 s test timeout.
+  }, 30_000);
 
   it('is a Node script with a shebang, as package.json’s bin needs', () => {
     expect(readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
