@@ -26,7 +26,7 @@ Checks a temoin config exactly as init() and the script tag do. Exit 0 when it i
 and every issue on its own line, as "path: message".`,
   cookies: `temoin cookies [--label NAME] <config.json>… [--format md|html|json] [--locale fr|en]
 
-Prints the cookie table of a privacy policy (SPEC §9), grouped by category: tracker, provider,
+Prints the cookie table of a privacy policy, grouped by category: tracker, provider,
 cookie, purpose and lifetime in words, temoin's own consent cookie included. Several configs (a
 site's public and connected spaces) give one table each, under the space's name.
   --label NAME    the name of the config that follows (default: its tenant.name)

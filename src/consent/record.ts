@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/types';
 import { addMonths } from './months';
 
-/** What the consent cookie holds, and nothing else (SPEC §6). */
+/** What the consent cookie holds, and nothing else (docs/contract.md §6). */
 export interface ConsentRecord {
   tenant: string;
   revision: number;

@@ -16,7 +16,7 @@ const problems = checkReferences('.', files);
  * those branches are in (issue 15): this list only shrinks.
  */
 const UPSTREAM = ['SPE', 'C'].join('');
-const PENDING = ['README.md', 'demo/vite.config.ts', 'src/cli/run.ts', 'src/consent/record.ts', 'src/embed.ts', 'src/init.ts', 'src/instance.ts'];
+const PENDING = ['README.md', 'demo/vite.config.ts', 'src/embed.ts', 'src/init.ts', 'src/instance.ts'];
 const of = (kind: ReferenceProblem['kind']) => problems.filter((p) => p.kind === kind).map((p) => `${p.file}:${p.line}: ${p.message}`);
 
 describe('a clone of the repository', () => {
