@@ -111,14 +111,15 @@ function preferencesChunkName(): Plugin {
 }
 
 /**
- * Four builds into `dist/`, in this order:
+ * Five builds into `dist/`, in this order:
  * - default: the npm entry points, `temoin.mjs` (the UI a dynamic-import chunk), `schema.mjs` and
  *   `catalog.mjs` (generated from `catalog/`), dependencies external;
  * - `--mode chunks`: `temoin-ui.mjs` (validator and UI), the catalog entries
  *   (`temoin-catalog-<id>.mjs`) and `temoin-consent-mode.mjs`, the ES modules the script tag loads
  *   beside itself when a page needs them, and the preferences chunk;
  * - `--mode embed`: `temoin.js`, the self-contained IIFE of the script tag (no validator, no UI);
- * - `--mode cli`: `cli.mjs`, the `temoin` command.
+ * - `--mode cli`: `cli.mjs`, the `temoin` command;
+ * - `--mode server`: `server.mjs`, `temoin/server`.
  */
 export default defineConfig(({ mode }) => {
   if (mode === 'embed') {
@@ -142,6 +143,20 @@ export default defineConfig(({ mode }) => {
         ssr: 'src/cli/main.ts',
         target: 'node20',
         rolldownOptions: { output: { entryFileNames: 'cli.mjs', banner: '#!/usr/bin/env node' } },
+      },
+    };
+  }
+  if (mode === 'server') {
+    // `dist/server.mjs`, `temoin/server`: the consent endpoint for Node, the config checks and the
+    // catalog bundled in, no DOM.
+    return {
+      define,
+      ssr: { noExternal: true },
+      build: {
+        emptyOutDir: false,
+        ssr: 'src/server/index.ts',
+        target: 'node20',
+        rolldownOptions: { output: { entryFileNames: 'server.mjs' } },
       },
     };
   }

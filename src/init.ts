@@ -1,6 +1,7 @@
 import { exportName } from './config/export-name';
 import { type Catalog, resolveConfig } from './config/resolve';
 import type { TemoinConfig, Tracker } from './config/types';
+import { consentEndpoint } from './consent/endpoint';
 import { createInstance, type TemoinInstance } from './instance';
 import { googleConsentMode } from './integrations/google-consent-mode';
 import { launcherLook } from './launcher-look';
@@ -46,6 +47,6 @@ export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): 
     loadUi: () => import('./ui/index'),
     loadConfig: async (input) => resolve(input),
     launcher: launcherLook(resolved),
-    integrations: [googleConsentMode],
+    integrations: [googleConsentMode, consentEndpoint(() => import('./consent/endpoint-call'))],
   });
 }

@@ -44,11 +44,11 @@ export interface TemoinInstance {
 }
 
 /**
- * A tool that must follow the choice (Google Consent Mode…): set up before any gated script runs,
- * then told the consent at start when there is one, and after every choice or reset.
- * `undefined` when the config does not use it.
+ * A tool that must follow the choice (Google Consent Mode, the consent endpoint…): set up before any
+ * gated script runs, then told the consent at start when there is one, and after every choice or
+ * reset (`changed`). `undefined` when the config does not use it.
  */
-export type Integration = (config: ResolvedConfig) => ((consent: Consent | null) => void) | undefined;
+export type Integration = (config: ResolvedConfig) => ((consent: Consent | null, changed?: boolean) => void) | undefined;
 
 /** What the lazily loaded UI provides: the instance asks it to show a layer. */
 export interface UiController {
@@ -173,7 +173,7 @@ export function createInstance(
   }
 
   function apply(): void {
-    for (const integration of integrations) integration(consent);
+    for (const integration of integrations) integration(consent, true);
     clearRefused();
     gate.refresh();
     syncLauncher();

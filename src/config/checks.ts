@@ -66,5 +66,6 @@ export const checkConfig = object<CheckedConfig>({
   globalPrivacyControl: optional(boolean, true),
   nonce: optional(text),
   excludedPaths: optional(array(string(rule.PATH_PATTERN, rule.PATH_PATTERN_RULE)), []),
+  consentEndpoint: optional(string(rule.ENDPOINT_PATH, rule.ENDPOINT_PATH_RULE)),
   texts: optional(object({ fr: optional(record(string())), en: optional(record(string())) }), {}),
 });

@@ -69,6 +69,13 @@ export const PATH_PATTERN = /^\/[\w\-.~!$&'()*+,;=:@%/]*$/;
 export const PATH_PATTERN_RULE =
   'must be a URL path from "/", * matching any run of characters ("/espace-adherent/*"), other characters than those of a URL path percent-encoded';
 
+/**
+ * A path on the page's own origin (docs/contract.md §11): a leading `/`, then printable ASCII but
+ * `\`, and no `//` anywhere: `//host/x` would name another host, and browsers read `\` as `/`.
+ */
+export const ENDPOINT_PATH = /^(?!.*\/\/)\/[!-[\]-~]*$/;
+export const ENDPOINT_PATH_RULE = 'must be a path of this site, such as "/temoin/consent"';
+
 export const TRACKER_REF_RULE = 'must be a catalog id or a tracker object';
 
 export const LOCALES = ['fr', 'en'] as const;

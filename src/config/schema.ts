@@ -73,6 +73,7 @@ export const configSchema = z.strictObject({
   globalPrivacyControl: z._default(z.boolean(), true),
   nonce: z.optional(text),
   excludedPaths: z._default(z.array(z.string().check(z.regex(rule.PATH_PATTERN, rule.PATH_PATTERN_RULE))), []),
+  consentEndpoint: z.optional(z.string().check(z.regex(rule.ENDPOINT_PATH, rule.ENDPOINT_PATH_RULE))),
   texts: z._default(
     z.strictObject({ fr: z.optional(z.record(z.string(), z.string())), en: z.optional(z.record(z.string(), z.string())) }),
     {},

@@ -110,6 +110,11 @@ export interface TemoinConfig {
    * runs, whatever the choice; functional trackers do, and the banner and preferences work as anywhere.
    */
   excludedPaths?: string[];
+  /**
+   * A path on the site's own origin (`"/temoin/consent"`) where the widget posts each choice, so that
+   * the server re-issues the consent cookie with `Set-Cookie` (Safari keeps those). See `temoin/server`.
+   */
+  consentEndpoint?: string;
   /** Overrides of the widget's texts, by locale and text key. */
   texts?: Partial<Record<Locale, Record<string, string>>>;
 }
@@ -136,6 +141,7 @@ export interface ResolvedConfig {
   globalPrivacyControl: boolean;
   nonce?: string;
   excludedPaths: string[];
+  consentEndpoint?: string;
   texts: Partial<Record<Locale, Record<string, string>>>;
   /** The config fingerprint (`configFingerprint()`), computed over every other field once validated. */
   fingerprint: string;

@@ -54,12 +54,13 @@ const validConfig = {
   globalPrivacyControl: false,
   nonce: 'abc',
   excludedPaths: ['/espace-adherent/*', '/questionnaire-sant%C3%A9'],
+  consentEndpoint: '/temoin/consent',
   texts: { fr: { manageCookies: 'Cookies' } },
 };
 
 /** Values of every JSON type, including ones close to valid (wrong case, empty, out of range). */
 const anyValue = fc.oneof(
-  fc.constantFrom('', 'fr', 'de', 'Mutuelle', 'javascript:alert(1)', 'https://ok.example', 'http://ok.example', '13mo', '13 months', '2min30s', '30s2min', 'a*b', '_pk_*', 'a/b', 'a;b', '*', 'UPPER', 'x'.repeat(41), '/', '/a b', '/santé/*', 'espace/*', '/a?b', '/a#b'),
+  fc.constantFrom('', 'fr', 'de', 'Mutuelle', 'javascript:alert(1)', 'https://ok.example', 'http://ok.example', '13mo', '13 months', '2min30s', '30s2min', 'a*b', '_pk_*', 'a/b', 'a;b', '*', 'UPPER', 'x'.repeat(41), '/', '/a b', '/santé/*', 'espace/*', '/a?b', '/a#b', '//evil.example/c', '/a\\b'),
   fc.constant(['https://ok.example']),
   fc.constant(['*']),
   fc.constant({ trackers: [], reason: 'x' }),

@@ -139,6 +139,23 @@ describe('a site developer linking the privacy policy', () => {
   });
 });
 
+describe('a site developer setting the consent endpoint', () => {
+  it.each(['/temoin/consent', '/api/consent?site=azur'])('may set %s', (path) => {
+    expect(parseConfig(config({ consentEndpoint: path })).consentEndpoint).toBe(path);
+  });
+
+  it('leaves it out by default', () => {
+    expect(parseConfig(config()).consentEndpoint).toBeUndefined();
+  });
+
+  it.each(['https://example.org/consent', '//evil.example/consent', '/\\evil.example/consent', 'consent', '/a//b', '/with space', ''])(
+    'is told %j is not a path of the site’s own origin, naming the field',
+    (path) => {
+      expect(issueAt(config({ consentEndpoint: path }), 'consentEndpoint').message).toMatch(/path of this site/);
+    },
+  );
+});
+
 describe('a site developer choosing the language', () => {
   it('gets English with "en"', () => {
     expect(parseConfig(config({}, { locale: 'en' })).tenant.locale).toBe('en');
