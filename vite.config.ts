@@ -221,6 +221,8 @@ export default defineConfig(({ mode }) => {
             name: 'browser',
             environment: 'node',
             include: ['tests/browser/**/*.test.ts'],
+            // Prints one line per engine (Firefox, WebKit) not installed here: its journeys are skipped.
+            globalSetup: ['tests/browser/support/engines-setup.ts'],
             testTimeout: 30_000,
             hookTimeout: 60_000,
             fileParallelism: false,

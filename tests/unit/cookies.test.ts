@@ -1,5 +1,5 @@
 // @vitest-environment-options {"url": "https://www.site.test/page"}
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearCookies, domainsOf, matchesCookieName } from '../../src/trackers/cookies';
 
 const EXPIRED = 'expires=Thu, 01 Jan 1970 00:00:00 GMT';
@@ -9,6 +9,17 @@ function expireAll(): void {
   for (const pair of document.cookie ? document.cookie.split('; ') : []) {
     const name = pair.split('=')[0];
     for (const domain of ['', ';domain=www.site.test', ';domain=site.test']) document.cookie = `${name}=;path=/;${EXPIRED}${domain}`;
+  }
+}
+
+/** The cookies `run` writes, each as its name, value and domain attribute. */
+function cookieWrites(run: () => void): string[] {
+  const set = vi.spyOn(document, 'cookie', 'set');
+  try {
+    run();
+    return set.mock.calls.map(([cookie]) => `${cookie.split(';')[0]};${/;domain=[^;]+/.exec(cookie)?.[0].slice(1) ?? ''}`);
+  } finally {
+    set.mockRestore();
   }
 }
 
@@ -46,16 +57,25 @@ describe('a declared cookie name', () => {
 });
 
 describe('the domains a cookie may have been set on', () => {
-  it('are the host and each parent domain for www.site.test', () => {
-    expect(domainsOf('www.site.test')).toEqual(['www.site.test', 'site.test', 'test']);
+  it('are the host and each parent domain for www.site.test, never the top-level domain', () => {
+    expect(domainsOf('www.site.test')).toEqual(['www.site.test', 'site.test']);
   });
 
-  it('are the host alone for a single-label host', () => {
-    expect(domainsOf('localhost')).toEqual(['localhost']);
+  it('are none for a single-label host: only host-only cookies live there', () => {
+    expect(domainsOf('localhost')).toEqual([]);
   });
 
-  it('are four for a deeper host', () => {
-    expect(domainsOf('a.b.example.org')).toEqual(['a.b.example.org', 'b.example.org', 'example.org', 'org']);
+  it('are three for a deeper host', () => {
+    expect(domainsOf('a.b.example.org')).toEqual(['a.b.example.org', 'b.example.org', 'example.org']);
+  });
+
+  it('stop at the tenant’s cookieDomain when it covers the host, written with or without its dot', () => {
+    expect(domainsOf('www.service.gouv.fr', 'service.gouv.fr')).toEqual(['www.service.gouv.fr', 'service.gouv.fr']);
+    expect(domainsOf('a.b.example.org', '.B.example.org')).toEqual(['a.b.example.org', 'b.example.org']);
+  });
+
+  it('ignore a cookieDomain that does not cover the host', () => {
+    expect(domainsOf('www.site.test', 'other.test')).toEqual(['www.site.test', 'site.test']);
   });
 
   it.each(['127.0.0.1', '192.168.1.20', '::1', '[::1]', '2001:db8::1'])('are none for the IP address %s', (ip) => {
@@ -106,6 +126,21 @@ describe('refused trackers leaving cookies on www.site.test', () => {
     document.cookie = 'temoin=y;path=/';
     clearCookies([]);
     expect(names()).toEqual(['_ga', 'temoin']);
+  });
+
+  it('try a wider domain only while a cookie of that name is still there', () => {
+    document.cookie = '_pk_id.1=hostonly;path=/';
+    document.cookie = '_ga=parent;path=/;domain=site.test';
+    const written = cookieWrites(() => clearCookies(['_pk_id.*', '_ga']));
+    expect(written).toEqual(['_pk_id.1=;', '_ga=;', '_ga=;domain=www.site.test', '_ga=;domain=site.test']);
+    expect(names()).toEqual([]);
+  });
+
+  it('try no domain wider than the tenant’s cookieDomain', () => {
+    document.cookie = '_ga=parent;path=/;domain=site.test';
+    const written = cookieWrites(() => clearCookies(['_ga'], undefined, 'www.site.test'));
+    expect(written).toEqual(['_ga=;', '_ga=;domain=www.site.test']);
+    expect(names()).toEqual(['_ga']);
   });
 
   it('keep the cookies of trackers that were not refused', () => {

@@ -32,6 +32,8 @@ export interface TestServer {
   page(path: string, body: string | Route): void;
   /** Every path requested so far, in order. */
   requests: string[];
+  /** When set and true for a path, the server answers 503 there: a network failure. */
+  fail?: (path: string) => boolean;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,10 @@ export async function startServer(): Promise<TestServer> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push(path);
+    if (server.fail?.(path)) {
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('unavailable');
+      return;
+    }
     if (path === '/favicon.ico') {
       res.writeHead(204).end();
       return;
@@ -75,18 +81,19 @@ export async function startServer(): Promise<TestServer> {
     }
   }
 
-  const server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return {
+  const http = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
+  const { port } = http.address() as AddressInfo;
+  const server: TestServer = {
     port,
     origin: (host = 'www.site.localhost') => `http://${host}:${port}`,
     page: (path, body) => routes.set(path, typeof body === 'string' ? { body } : body),
     requests,
     close: () =>
       new Promise((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
+        http.closeAllConnections();
+        http.close(() => done());
       }),
   };
+  return server;
 }
