@@ -169,7 +169,7 @@ export function createInstance(
   /** Deletes the cookies of every optional tracker that may not run now (SPEC §6). */
   function clearRefused(): void {
     const patterns = config.trackers.filter((t) => !isGranted(t.id)).flatMap((t) => t.cookies.map((c) => c.name));
-    clearCookies(patterns, config.cookieName, config.tenant.cookieDomain);
+    clearCookies(patterns, config.cookieName);
   }
 
   function apply(): void {

@@ -6,31 +6,17 @@ export function matchesCookieName(pattern: string, name: string): boolean {
 }
 
 /**
- * The domains a cookie seen on `hostname` may have been set on, narrowest first: the host, then
- * each parent domain up to `widest` (the tenant's `cookieDomain`) when it covers the host, else up to
- * the last two labels. Never the last label alone: every browser refuses a cookie on a top-level
- * domain (`fr`, `localhost`), and Firefox logs each attempt as an error. An IP address has none.
- * `www.site.localhost` → `www.site.localhost`, `site.localhost`.
- */
-export function domainsOf(hostname: string, widest?: string): string[] {
-  if (/^[\d.]+$|:/.test(hostname)) return [];
-  const labels = hostname.split('.');
-  const domains = labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
-  const last = widest ? domains.indexOf(widest.replace(/^\./, '').toLowerCase()) : -1;
-  return last < 0 ? domains : domains.slice(0, last + 1);
-}
-
-/**
  * Deletes every cookie this page can see whose name matches one of `patterns`, except `keep`.
  * A cookie is identified by name, domain and path (RFC 6265 §5.3), and a page cannot read a cookie's
  * domain: so each is expired host-only, then on the host and each parent domain in turn, narrowest
- * first, only while a cookie of that name is still visible. A domain wider than where the cookie
- * lived is never tried, so neither is a public suffix (`gouv.fr`, `co.uk`) for a cookie that was
- * set on the site, which the browser would refuse and Firefox would log (docs/contract.md §6). Only
- * `Path=/` is expired: a same-name cookie on another path stays, and keeps the walk going up to
- * `widestDomain` or the last two labels.
+ * first, only while a cookie of that name is still visible. Never on the last label alone: every
+ * browser refuses a cookie on a top-level domain (`fr`, `localhost`) and Firefox logs each attempt.
+ * A domain wider than where the cookie lived is never tried, so neither is a public suffix
+ * (`gouv.fr`, `co.uk`) for a cookie set on the site. Only `Path=/` is expired: a same-name cookie
+ * on another path stays, and keeps the walk going up to the last two labels. An IP address has
+ * host-only cookies alone.
  */
-export function clearCookies(patterns: readonly string[], keep?: string, widestDomain?: string): void {
+export function clearCookies(patterns: readonly string[], keep?: string): void {
   if (!patterns.length) return;
   let names: string[];
   try {
@@ -38,13 +24,14 @@ export function clearCookies(patterns: readonly string[], keep?: string, widestD
   } catch {
     return; // No cookie access (sandboxed frame): no tracker could have written one either.
   }
-  const domains = domainsOf(location.hostname, widestDomain);
+  const host = /^[\d.]+$|:/.test(location.hostname) ? '' : location.hostname;
   for (const name of names) {
     if (name === keep || !patterns.some((pattern) => matchesCookieName(pattern, name))) continue;
-    removeCookie(name);
-    for (const domain of domains) {
-      if (!(name in readCookies())) break;
+    // `domain` is '' (host-only), then the host, then each parent; `next` the one after it.
+    for (let domain = '', next = host; name in readCookies(); next = next.slice(next.indexOf('.') + 1)) {
       removeCookie(name, domain);
+      if (!next.includes('.')) break;
+      domain = next;
     }
   }
 }

@@ -1,6 +1,6 @@
 // @vitest-environment-options {"url": "https://www.site.test/page"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clearCookies, domainsOf, matchesCookieName } from '../../src/trackers/cookies';
+import { clearCookies, matchesCookieName } from '../../src/trackers/cookies';
 
 const EXPIRED = 'expires=Thu, 01 Jan 1970 00:00:00 GMT';
 
@@ -56,33 +56,6 @@ describe('a declared cookie name', () => {
   });
 });
 
-describe('the domains a cookie may have been set on', () => {
-  it('are the host and each parent domain for www.site.test, never the top-level domain', () => {
-    expect(domainsOf('www.site.test')).toEqual(['www.site.test', 'site.test']);
-  });
-
-  it('are none for a single-label host: only host-only cookies live there', () => {
-    expect(domainsOf('localhost')).toEqual([]);
-  });
-
-  it('are three for a deeper host', () => {
-    expect(domainsOf('a.b.example.org')).toEqual(['a.b.example.org', 'b.example.org', 'example.org']);
-  });
-
-  it('stop at the tenant’s cookieDomain when it covers the host, written with or without its dot', () => {
-    expect(domainsOf('www.service.gouv.fr', 'service.gouv.fr')).toEqual(['www.service.gouv.fr', 'service.gouv.fr']);
-    expect(domainsOf('a.b.example.org', '.B.example.org')).toEqual(['a.b.example.org', 'b.example.org']);
-  });
-
-  it('ignore a cookieDomain that does not cover the host', () => {
-    expect(domainsOf('www.site.test', 'other.test')).toEqual(['www.site.test', 'site.test']);
-  });
-
-  it.each(['127.0.0.1', '192.168.1.20', '::1', '[::1]', '2001:db8::1'])('are none for the IP address %s', (ip) => {
-    expect(domainsOf(ip)).toEqual([]);
-  });
-});
-
 describe('refused trackers leaving cookies on www.site.test', () => {
   beforeEach(expireAll);
   afterEach(expireAll);
@@ -128,7 +101,7 @@ describe('refused trackers leaving cookies on www.site.test', () => {
     expect(names()).toEqual(['_ga', 'temoin']);
   });
 
-  it('try a wider domain only while a cookie of that name is still there', () => {
+  it('try a wider domain only while a cookie of that name is still there, never the top-level domain', () => {
     document.cookie = '_pk_id.1=hostonly;path=/';
     document.cookie = '_ga=parent;path=/;domain=site.test';
     const written = cookieWrites(() => clearCookies(['_pk_id.*', '_ga']));
@@ -136,11 +109,15 @@ describe('refused trackers leaving cookies on www.site.test', () => {
     expect(names()).toEqual([]);
   });
 
-  it('try no domain wider than the tenant’s cookieDomain', () => {
-    document.cookie = '_ga=parent;path=/;domain=site.test';
-    const written = cookieWrites(() => clearCookies(['_ga'], undefined, 'www.site.test'));
-    expect(written).toEqual(['_ga=;', '_ga=;domain=www.site.test']);
-    expect(names()).toEqual(['_ga']);
+  it('stop below the top-level domain when a same-name cookie on another path stays', () => {
+    const written: string[] = [];
+    Object.defineProperty(document, 'cookie', { configurable: true, get: () => '_ga=on-another-path', set: (cookie: string) => written.push(cookie) });
+    try {
+      clearCookies(['_ga']);
+    } finally {
+      delete (document as { cookie?: string }).cookie;
+    }
+    expect(written.map((cookie) => /;domain=([^;]+)/.exec(cookie)?.[1] ?? 'host-only')).toEqual(['host-only', 'www.site.test', 'site.test']);
   });
 
   it('keep the cookies of trackers that were not refused', () => {
