@@ -88,9 +88,16 @@ function executable(): Plugin {
   };
 }
 
+/** The catalog's ids: its file names. */
+const CATALOG_IDS = readdirSync('catalog')
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => file.slice(0, -'.json'.length))
+  .sort();
+
 const define = {
   __TEMOIN_VERSION__: JSON.stringify(pkg.version),
   __TEMOIN_BUILD__: JSON.stringify(buildId()),
+  __TEMOIN_CATALOG_IDS__: JSON.stringify(CATALOG_IDS),
 };
 
 /**
@@ -165,6 +172,8 @@ export default defineConfig(({ mode }) => {
     return {
       define,
       plugins: [preferencesChunkName()],
+      // A catalog entry's module exports the entry, not also each of its fields.
+      json: { namedExports: false },
       build: {
         emptyOutDir: false,
         minify: true,
@@ -175,14 +184,14 @@ export default defineConfig(({ mode }) => {
           input: {
             'temoin-ui': 'src/embed-ui.ts',
             'temoin-consent-mode': 'src/integrations/google-consent-mode.ts',
+            // Each catalog entry a file of its own, `temoin-catalog-<id>.mjs`, which the validator imports by id.
+            ...Object.fromEntries(CATALOG_IDS.map((id) => [`temoin-catalog-${id}`, `catalog/${id}.json`])),
           },
           preserveEntrySignatures: 'allow-extension',
           output: {
             format: 'es',
             entryFileNames: '[name].mjs',
-            // A catalog entry is named after its id: `temoin-catalog-matomo.mjs`.
-            chunkFileNames: (chunk) =>
-              chunk.facadeModuleId?.includes('/catalog/') ? 'temoin-catalog-[name].mjs' : 'temoin-[name]-[hash].mjs',
+            chunkFileNames: 'temoin-[name]-[hash].mjs',
             // Preact with the preferences dialog and the cookie table, its only users: one file, one
             // round trip when a visitor opens the preferences (the bench times it). What they share
             // with the banner (the texts) stays in temoin-ui.mjs, which is loaded by then.

@@ -2,11 +2,18 @@ import { type Catalog, resolveConfig } from './resolve';
 import { notInCatalog } from './suggest';
 import type { ResolvedConfig, Tracker } from './types';
 
-/** Each catalog entry, a module of its own (`temoin-catalog-<id>.mjs`), by id (file name = id). */
-const entries: Record<string, () => Promise<Tracker>> = Object.create(null);
-for (const [path, load] of Object.entries(import.meta.glob<Tracker>('../../catalog/*.json', { import: 'default' }))) {
-  entries[path.slice(path.lastIndexOf('/') + 1, -5)] = load;
-}
+declare const __TEMOIN_CATALOG_IDS__: string[];
+/** The catalog's ids (its file names), from the build. */
+const CATALOG_IDS = __TEMOIN_CATALOG_IDS__;
+
+/** This module's URL; named, so that Vite does not take `new URL(…, import.meta.url)` for an asset of the build. */
+const here = import.meta.url;
+/**
+ * A catalog entry, a module of its own beside this file (`temoin-catalog-<id>.mjs`, see
+ * vite.config.ts): a list of ids weighs less than a loader per entry, however large the catalog.
+ */
+const entry = async (id: string): Promise<Tracker> =>
+  (await import(/* @vite-ignore */ new URL(`temoin-catalog-${id}.mjs`, here).href)).default;
 
 /**
  * The script tag's validator: loads the catalog entries the config names, side by side, then
@@ -20,8 +27,8 @@ export async function loadConfig(input: unknown): Promise<ResolvedConfig> {
   await Promise.all(
     (Array.isArray(refs) ? refs : []).map(async (ref) => {
       const id: unknown = typeof ref === 'string' ? ref : (ref as { id?: unknown } | null)?.id;
-      if (typeof id === 'string' && entries[id]) catalog[id] = await entries[id]();
+      if (CATALOG_IDS.includes(id as string)) catalog[id as string] = await entry(id as string);
     }),
   );
-  return resolveConfig(input, catalog as Catalog, notInCatalog(Object.keys(entries)));
+  return resolveConfig(input, catalog as Catalog, notInCatalog(CATALOG_IDS));
 }
