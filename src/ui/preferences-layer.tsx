@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { TemoinInstance } from '../instance';
 import { Preferences } from './preferences';
+import { PREFERENCES_CSS } from './preferences-styles';
 import type { Words } from './texts';
 
 export interface PreferencesLayer {
@@ -25,6 +26,9 @@ export function createPreferencesLayer(
   const required = new Set(config.categories.filter((c) => c.required).map((c) => c.id));
   const optional = config.trackers.filter((t) => !required.has(t.category)).map((t) => t.id);
   const root = host.shadowRoot!;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(PREFERENCES_CSS);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   /** The switches while the dialog is open; `null` when it is closed. */
   let draft: Record<string, boolean> | null = null;
   let opener: HTMLElement | null = null;

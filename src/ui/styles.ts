@@ -24,22 +24,5 @@ button{font:inherit;cursor:pointer}
 .l{min-height:32px;padding:4px;margin:-4px;border:0;background:none}
 .btn{min-height:44px;padding:8px 16px;border:2px solid var(--a);border-radius:var(--r);background:var(--a);color:var(--at);font-weight:600}
 .act{display:grid;grid-template-columns:repeat(auto-fit,minmax(176px,1fr));gap:8px;margin-top:12px}
-.bd{position:fixed;z-index:2147483001;inset:0;display:flex;align-items:center;justify-content:center;padding:8px;background:rgb(0 0 0/.5)}
-.dlg{width:100%;max-width:768px;max-height:100%;padding:0 16px}
-.hd{padding:12px 0;background:var(--b)}
-.ft{padding:4px 0 16px;background:var(--b)}
-@media (min-height:576px){.hd,.ft{position:sticky;z-index:1}.hd{top:0}.ft{bottom:0}}
-.cat{border-top:1px solid #9ca3af;padding:12px 0}
-.trk{margin:12px 0 0 8px;padding-left:12px;border-left:3px solid #d1d5db}
-.m,.tag{font-size:.93em}
-.sw{appearance:none;flex:none;position:relative;width:44px;height:24px;margin:0;border-radius:12px;background:#6b7280;cursor:pointer}
-.sw::before{content:"";position:absolute;top:3px;left:3px;width:18px;height:18px;border-radius:50%;background:var(--b)}
-.sw:checked,.sw:indeterminate{background:var(--a)}
-.sw:checked::before{transform:translateX(20px)}
-.sw:indeterminate::before{transform:translateX(10px)}
-.sw:disabled{opacity:.7;cursor:default}
-summary{min-height:24px;margin-top:8px;cursor:pointer}
-code{overflow-wrap:anywhere}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-@media (prefers-reduced-motion:no-preference){.sw::before{transition:transform .15s}}
-@media (forced-colors:active){.sw{border:2px solid}.sw::before{background:CanvasText}}`;
+`;
