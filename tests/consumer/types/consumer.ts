@@ -1,0 +1,29 @@
+// A TypeScript consumer of every entry point, compiled under bundler, node16 and nodenext resolution.
+import { type Consent, init, type InitOptions, type TemoinConfig, TemoinConfigError, type TemoinInstance, type Tracker } from 'temoin';
+import { catalog, googleAnalytics, matomo } from 'temoin/catalog';
+import { configSchema, trackerSchema } from 'temoin/schema';
+
+const config: TemoinConfig = {
+  tenant: { id: 'mutuelle', name: 'Mutuelle Test', consentMaxAgeMonths: 6 },
+  trackers: [matomo, { ...googleAnalytics, category: 'audience' }, 'zendesk'],
+};
+const options: InitOptions = { catalog };
+const entries: readonly Tracker[] = catalog;
+
+export function start(): TemoinInstance | undefined {
+  try {
+    const cmp = init(config, options);
+    cmp.on('change', (consent: Consent) => console.log(consent.trackers.matomo, consent.expiresAt.getTime()));
+    return cmp;
+  } catch (error) {
+    if (error instanceof TemoinConfigError) console.log(error.issues.map((issue) => `${issue.path}: ${issue.message}`));
+    return undefined;
+  }
+}
+
+export const checked = [configSchema, trackerSchema, entries.length];
+
+// A type that failed to resolve would be `any` and let everything above compile: each must not be.
+type IsAny<T> = 0 extends 1 & T ? true : false;
+type Resolved<T> = IsAny<T> extends true ? never : true;
+export const resolved: Resolved<typeof init | typeof matomo | typeof catalog | TemoinConfig | Consent | typeof configSchema>[] = [true];
