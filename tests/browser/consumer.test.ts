@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build, type Rolldown } from 'vite';
@@ -19,6 +19,9 @@ import { browser, server, useBrowser } from './support/setup';
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/consumer');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+
+/** What the examples import beside temoin: linked after npm install, which would remove them as extraneous. */
+const FRAMEWORKS = ['react', 'react-dom', 'vue', 'vite', '@vitejs/plugin-react', '@vitejs/plugin-vue'];
 
 /** Budget of temoin's code in the entry chunk of an app that inits three catalog trackers. */
 const ENTRY_BUDGET_KB = 6;
@@ -48,6 +51,12 @@ beforeAll(() => {
   for (const dependency of Object.keys(pkg.dependencies)) copyInstalled(dependency, app);
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, tarball)], { cwd: app, stdio: 'pipe' });
   cpSync(FIXTURES, app, { recursive: true });
+  // The framework examples, as a site copies them: their own files, the frameworks this repository installs.
+  for (const example of ['react', 'vue']) cpSync(join(ROOT, 'examples', example), join(app, example), { recursive: true });
+  for (const name of FRAMEWORKS) {
+    mkdirSync(dirname(join(app, 'node_modules', name)), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules', name), join(app, 'node_modules', name), 'dir');
+  }
 }, 120_000);
 
 afterAll(() => {
@@ -61,12 +70,12 @@ interface Built {
 }
 
 /** Builds one of the app's pages (a folder with an index.html) as `vite build` does, served under `/<name>/`. */
-async function buildPage(name: string): Promise<Built> {
+async function buildPage(name: string, configFile: string | false = false): Promise<Built> {
   const outDir = join(dir, 'out', name);
   const result = await build({
     root: join(app, name),
     base: `/${name}/`,
-    configFile: false,
+    configFile: configFile && join(app, name, configFile),
     logLevel: 'silent',
     build: { outDir, emptyOutDir: true },
   });
@@ -139,6 +148,35 @@ describe('an app built with Vite on the packed package', () => {
     expect(await page.evaluate(() => (window as { released?: string[] }).released ?? [])).toEqual([]);
     await page.evaluate(() => (window as unknown as { cmp: { acceptAll(): void } }).cmp.acceptAll());
     await expect.poll(() => page.evaluate(() => (window as { released?: string[] }).released ?? [])).toEqual(['matomo']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe.each([
+  ['React', 'react'],
+  ['Vue', 'vue'],
+])('the %s recipe (examples/%s)', (_framework, example) => {
+  let built: Built;
+  beforeAll(async () => {
+    built = await buildPage(example, 'vite.config.js');
+    serve(built, example);
+  }, 60_000);
+
+  it('keeps the video out until YouTube is granted, then shows it and follows the choice', async () => {
+    const { page, context, errors } = await openPage(browser);
+    const video = 'https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ';
+    await page.route(video, (route) => route.fulfill({ contentType: 'text/html', body: '<p>vidéo</p>' }));
+    await page.goto(`${server.origin()}/${example}/index.html`);
+    await page.getByRole('button', { name: 'Tout accepter' }).waitFor();
+    await page.getByText('pas encore de choix').waitFor();
+    expect(await page.locator('iframe').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Autoriser YouTube et voir la vidéo' }).click();
+    await page.locator(`iframe[src="${video}"]`).waitFor();
+    // update() granted YouTube alone: the component reading the same hook sees Matomo refused.
+    await page.getByText('Mesure d’audience : refusée').waitFor();
+    expect(await page.getByRole('button', { name: 'Tout accepter' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,0 +1,8 @@
+import { init } from 'temoin';
+import { matomo, youtube } from 'temoin/catalog';
+
+/** The page's one temoin instance, started once in the browser (in a server-rendered app, in an effect). */
+export const cmp = init({
+  tenant: { id: 'mutuelle', name: 'Mutuelle Exemple', privacyPolicyUrl: 'https://example.org/confidentialite' },
+  trackers: [matomo, youtube],
+});

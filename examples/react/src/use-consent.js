@@ -1,0 +1,13 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * The visitor's current choice (`null` before the first one); the component renders again on every
+ * choice. `getConsent()` returns the same object until the next choice, as React's store contract asks.
+ */
+export function useConsent(cmp) {
+  return useSyncExternalStore(
+    (onChange) => cmp.on('change', onChange),
+    () => cmp.getConsent(),
+    () => null,
+  );
+}

@@ -1,0 +1,8 @@
+import { onScopeDispose, shallowRef } from 'vue';
+
+/** The visitor's current choice (`null` before the first one), as a ref that follows every choice. */
+export function useConsent(cmp) {
+  const consent = shallowRef(cmp.getConsent());
+  onScopeDispose(cmp.on('change', (value) => (consent.value = value)));
+  return consent;
+}
