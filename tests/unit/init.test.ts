@@ -91,3 +91,42 @@ describe('an npm consumer naming trackers by id', () => {
     expect(issue.path).toBe('trackers[0].cookies[0].name');
   });
 });
+
+describe('an npm consumer using Google Consent Mode', () => {
+  afterEach(() => {
+    delete window.dataLayer;
+    delete window.gtag;
+    document.cookie = 'temoin=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  });
+
+  /** What reaches the data layer, in order, with `released` marking the moment the gated script is re-created to run. */
+  function watch(): string[] {
+    const seen: string[] = [];
+    window.dataLayer = { push: (entry: ArrayLike<unknown>) => seen.push(Array.from(entry).slice(0, 2).join(' ')) } as never;
+    new MutationObserver(() => document.querySelector('script:not([type])') && !seen.includes('released') && seen.push('released')).observe(document.body, {
+      childList: true,
+    });
+    return seen;
+  }
+
+  it('sends Consent Mode’s default and update before a returning visitor’s granted script runs', async () => {
+    const first = start({ tenant, trackers: [zendesk], googleConsentMode: true });
+    first.acceptAll();
+    first.destroy();
+    running = [];
+    delete window.dataLayer;
+    delete window.gtag;
+    document.body.innerHTML = '<script type="text/plain" data-temoin-tracker="zendesk"></script>';
+    const seen = watch();
+    start({ tenant, trackers: [zendesk], googleConsentMode: true });
+    await expect.poll(() => seen.at(-1)).toBe('released');
+    expect(seen).toEqual(['consent default', 'consent update', 'released']);
+  });
+
+  it('sends nothing to the data layer when the config does not use Consent Mode', async () => {
+    document.body.innerHTML = '<script type="text/plain" data-temoin-tracker="zendesk"></script>';
+    const seen = watch();
+    start({ tenant, trackers: [zendesk] }).acceptAll();
+    await expect.poll(() => seen).toEqual(['released']);
+  });
+});
