@@ -12,7 +12,7 @@ const dist = (file: string) => resolve(ROOT, 'dist', file);
 const files = readdirSync(resolve(ROOT, 'catalog')).filter((file) => file.endsWith('.json'));
 
 describe('the npm package imported where there is no DOM', () => {
-  it.each(['temoin.mjs', 'schema.mjs', 'catalog.mjs'])('imports dist/%s without throwing', async (file) => {
+  it.each(['temoin.mjs', 'schema.mjs', 'catalog.mjs', 'server.mjs'])('imports dist/%s without throwing', async (file) => {
     expect(typeof document).toBe('undefined');
     await expect(import(dist(file))).resolves.toBeTypeOf('object');
   });

@@ -2,6 +2,7 @@
 import { type Consent, init, type InitOptions, type TemoinConfig, TemoinConfigError, type TemoinInstance, type Tracker } from 'temoin';
 import { catalog, googleAnalytics, matomo } from 'temoin/catalog';
 import { configSchema, trackerSchema } from 'temoin/schema';
+import { type ConsentReceipt, consentHandler, toNodeHandler } from 'temoin/server';
 
 const config: TemoinConfig = {
   tenant: { id: 'mutuelle', name: 'Mutuelle Test', consentMaxAgeMonths: 6 },
@@ -23,7 +24,13 @@ export function start(): TemoinInstance | undefined {
 
 export const checked = [configSchema, trackerSchema, entries.length];
 
+const handler: (request: Request) => Promise<Response> = consentHandler({
+  config: { tenant: { id: 'mutuelle', name: 'Mutuelle Test' }, trackers: ['matomo'] },
+  onReceipt: (receipt: ConsentReceipt) => console.log(receipt.id, receipt.decisions),
+});
+export const listener = toNodeHandler(handler, { trustProxy: true });
+
 // A type that failed to resolve would be `any` and let everything above compile: each must not be.
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type Resolved<T> = IsAny<T> extends true ? never : true;
-export const resolved: Resolved<typeof init | typeof matomo | typeof catalog | TemoinConfig | Consent | typeof configSchema>[] = [true];
+export const resolved: Resolved<typeof init | typeof matomo | typeof catalog | TemoinConfig | Consent | typeof configSchema | typeof consentHandler | ConsentReceipt>[] = [true];
