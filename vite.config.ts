@@ -122,8 +122,8 @@ function preferencesChunkName(): Plugin {
  * - default: the npm entry points, `temoin.mjs` (the UI a dynamic-import chunk), `schema.mjs` and
  *   `catalog.mjs` (generated from `catalog/`), dependencies external;
  * - `--mode chunks`: `temoin-ui.mjs` (validator and UI), the catalog entries
- *   (`temoin-catalog-<id>.mjs`) and `temoin-consent-mode.mjs`, the ES modules the script tag loads
- *   beside itself when a page needs them, and the preferences chunk;
+ *   (`temoin-catalog-<id>.mjs`), `temoin-consent-mode.mjs` and `temoin-endpoint.mjs`, the ES modules
+ *   the script tag loads beside itself when a page needs them, and the preferences chunk;
  * - `--mode embed`: `temoin.js`, the self-contained IIFE of the script tag (no validator, no UI);
  * - `--mode cli`: `cli.mjs`, the `temoin` command;
  * - `--mode server`: `server.mjs`, `temoin/server`.
@@ -184,6 +184,7 @@ export default defineConfig(({ mode }) => {
           input: {
             'temoin-ui': 'src/embed-ui.ts',
             'temoin-consent-mode': 'src/integrations/google-consent-mode.ts',
+            'temoin-endpoint': 'src/consent/endpoint-call.ts',
             // Each catalog entry a file of its own, `temoin-catalog-<id>.mjs`, which the validator imports by id.
             ...Object.fromEntries(CATALOG_IDS.map((id) => [`temoin-catalog-${id}`, `catalog/${id}.json`])),
           },

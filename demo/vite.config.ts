@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,10 +44,52 @@ function serveDist(): Plugin {
   };
 }
 
+interface Receipt {
+  tenant: string;
+}
+interface TemoinServer {
+  consentHandler(options: { config: (request: Request) => unknown; onReceipt(receipt: Receipt): void }): (request: Request) => Promise<Response>;
+  toNodeHandler(handler: (request: Request) => Promise<Response>): Connect.NextHandleFunction;
+}
+
+/**
+ * The portal's consent endpoint, as a site runs it with `temoin/server` (the built `dist/server.mjs`):
+ * one endpoint for every tenant, `POST /api/consent?tenant=<id>`, each call decoded with that tenant's
+ * config, so that the server re-issues the consent cookie. The receipts it gets are kept in memory and
+ * listed at `GET /api/receipts?tenant=<id>` for the live report.
+ */
+function consentEndpoint(): Plugin {
+  const receipts: Receipt[] = [];
+  const tenantOf = (url: string) => new URL(url, 'http://demo').searchParams.get('tenant') ?? '';
+  // One object per tenant: the handler validates each config once.
+  const configs = new Map<string, unknown>();
+  const configOf = (tenant: string): unknown => {
+    if (!configs.has(tenant) && /^[a-z0-9-]+$/.test(tenant)) {
+      configs.set(tenant, JSON.parse(readFileSync(join(ROOT, 'demo/public/tenants', `${tenant}.json`), 'utf8')));
+    }
+    return configs.get(tenant);
+  };
+  const install = async (middlewares: Connect.Server) => {
+    const { consentHandler, toNodeHandler } = (await import(join(DIST, 'server.mjs'))) as TemoinServer;
+    const handler = consentHandler({ config: (request) => configOf(tenantOf(request.url)), onReceipt: (receipt) => void receipts.push(receipt) });
+    middlewares.use('/api/consent', toNodeHandler(handler));
+    middlewares.use('/api/receipts', (req, res) => {
+      const tenant = tenantOf(req.url ?? '/');
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(receipts.filter((receipt) => receipt.tenant === tenant)));
+    });
+  };
+  return {
+    name: 'temoin-demo-consent-endpoint',
+    configureServer: (server) => install(server.middlewares),
+    configurePreviewServer: (server) => install(server.middlewares),
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   cacheDir: join(ROOT, 'node_modules/.vite/demo'),
-  plugins: [serveDist()],
+  plugins: [serveDist(), consentEndpoint()],
   // The npm-API page imports `temoin` as an npm consumer does: the package's built ES module.
   resolve: {
     alias: [

@@ -61,6 +61,13 @@ describe('the demo portal', () => {
     expect((await context.cookies()).find((c) => c.name === '_ga')?.domain).toBe('.portail.localhost');
     expect(await page.locator('iframe[data-temoin-tracker="youtube"]').isVisible()).toBe(true);
 
+    // The portal's consent endpoint re-issued the choice, and its receipt shows on the report.
+    const receipts = report(page).locator('[data-demo-receipts] [data-receipt]');
+    await expect.poll(() => receipts.count(), { timeout: 5000 }).toBe(1);
+    const accept = await page.evaluate(() => window.Temoin.get()!.getConsent()!.id);
+    expect(await receipts.first().getAttribute('data-receipt')).toBe(accept);
+    await expect(receipts.first().textContent()).resolves.toContain('Google Analytics');
+
     // Reload: the stored choice applies at once, without the banner.
     await page.reload();
     await expect.poll(() => reportedScripts(page)).toEqual({ 'google-analytics': 'ran', 'facebook-pixel': 'ran', youtube: 'ran' });
@@ -77,6 +84,9 @@ describe('the demo portal', () => {
       .poll(() => report(page).locator('.decisions [data-granted]').evaluateAll((items) => items.map((li) => li.getAttribute('data-granted'))))
       .toEqual(['false', 'false', 'false']);
     await expect.poll(() => page.locator('[data-placeholder-for="youtube"]').isVisible()).toBe(true);
+    // The withdrawal reached the server too: a second receipt, newest first, everything refused.
+    await expect.poll(() => receipts.count(), { timeout: 5000 }).toBe(2);
+    await expect(receipts.first().textContent()).resolves.toContain('tout refusé');
 
     // The placeholder allows the video alone, through Temoin.get().update().
     await page.locator('[data-placeholder-for="youtube"] button').click();

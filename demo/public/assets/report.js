@@ -2,7 +2,8 @@
  * The demo's live report, in the page's [data-demo-report] element: the visitor's stored choice,
  * which tracker stand-ins ran, which cookies exist now, and a journal of what changed. Refreshed on
  * temoin:ready, temoin:change and demo:ran (a stand-in ran), and every second, so cookies written
- * or deleted by anything show up. Built with textContent only: config texts never go through HTML.
+ * or deleted by anything show up; with a consent endpoint, the receipts the demo's server got too.
+ * Built with textContent only: config texts never go through HTML.
  */
 (() => {
   const en = document.documentElement.lang === 'en';
@@ -33,6 +34,10 @@
         deleted: (name) => `cookie ${name} deleted`,
         started: (name) => `${name} ran`,
         changed: 'choice recorded',
+        receipts: (n) => `Receipts the server received (${n})`,
+        noReceipts: 'None yet.',
+        receipt: (at, id, granted) => `${at}: choice ${id}…, ${granted}`,
+        grantedList: (names) => (names.length ? `allowed: ${names.join(', ')}` : 'everything refused'),
       }
     : {
         choice: 'Votre choix enregistré',
@@ -60,6 +65,10 @@
         deleted: (name) => `cookie ${name} supprimé`,
         started: (name) => `${name} exécuté`,
         changed: 'choix enregistré',
+        receipts: (n) => `Reçus parvenus au serveur (${n})`,
+        noReceipts: 'Aucun pour l’instant.',
+        receipt: (at, id, granted) => `${at} : choix ${id}…, ${granted}`,
+        grantedList: (names) => (names.length ? `autorisés : ${names.join(', ')}` : 'tout refusé'),
       };
   const locale = en ? 'en-GB' : 'fr-FR';
   const time = (ms) => new Date(ms).toLocaleTimeString(locale);
@@ -85,6 +94,18 @@
     if (name === config.cookieName) return T.consentCookie;
     const tracker = config.trackers.find((t) => t.cookies.some((c) => matches(c.name, name)));
     return tracker ? tracker.name : T.unknown;
+  }
+
+  /** The receipts of the demo's consent endpoint (demo/vite.config.ts) for this tenant, refreshed with the report. */
+  let receipts = null;
+  let fetchingReceipts = false;
+  function fetchReceipts(config) {
+    if (!config || !config.consentEndpoint || fetchingReceipts) return;
+    fetchingReceipts = true;
+    fetch(`/api/receipts?tenant=${encodeURIComponent(config.tenant.id)}`, { cache: 'no-store' })
+      .then((response) => (response.ok ? response.json() : receipts))
+      .then((list) => (receipts = list), () => {})
+      .finally(() => (fetchingReceipts = false));
   }
 
   const journal = [];
@@ -166,8 +187,27 @@
 
     const journalItems = journal.map((entry) => el('li', {}, el('time', {}, time(entry.at)), ` ${entry.text}`));
 
+    fetchReceipts(config);
+    const receiptList = receipts || [];
+    const receiptItems = receiptList
+      .slice(-5)
+      .reverse()
+      .map((r) => {
+        const granted = Object.keys(r.decisions).filter((id) => r.decisions[id]);
+        const names = granted.map((id) => (config.trackers.find((t) => t.id === id) || { name: id }).name);
+        return el('li', { 'data-receipt': r.id }, T.receipt(time(Date.parse(r.receivedAt)), r.id.slice(0, 8), T.grantedList(names)));
+      });
+
     // Redraw only when something changed, so that assistive technologies are not disturbed every second.
-    const signature = JSON.stringify([choice, trackerItems.map((li) => li.textContent), names, journal.length && journal[0].at, decisions && decisions.textContent]);
+    const signature = JSON.stringify([
+      choice,
+      trackerItems.map((li) => li.textContent),
+      names,
+      journal.length && journal[0].at,
+      decisions && decisions.textContent,
+      receipts && receipts.length,
+      receiptItems.map((li) => li.textContent),
+    ]);
     if (signature === lastDrawn) return;
     lastDrawn = signature;
 
@@ -180,6 +220,12 @@
       el('ul', { 'data-demo-trackers': '' }, ...trackerItems),
       el('h3', {}, T.cookies(names.length)),
       names.length ? el('ul', { 'data-demo-cookies': '' }, ...cookieItems) : el('p', { 'data-demo-cookies': '' }, T.noCookies),
+      ...(receipts
+        ? [
+            el('h3', {}, T.receipts(receiptList.length)),
+            receiptItems.length ? el('ul', { 'data-demo-receipts': '' }, ...receiptItems) : el('p', { 'data-demo-receipts': '' }, T.noReceipts),
+          ]
+        : []),
       el('h3', {}, T.journal),
       el('ol', { class: 'journal', 'data-demo-journal': '' }, ...journalItems),
     );

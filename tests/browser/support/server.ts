@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -28,8 +28,8 @@ export interface TestServer {
    * to loopback (RFC 6761 §6.3), so a page there can set cookies on its parent domain `site.localhost`.
    */
   origin(host?: string): string;
-  /** Serves `body` at `path` (an HTML page by default). */
-  page(path: string, body: string | Route): void;
+  /** Serves `body` at `path` (an HTML page by default), or lets `listener` answer there (any method). */
+  page(path: string, body: string | Route | RequestListener): void;
   /** Every path requested so far, in order. */
   requests: string[];
   /** When set and true for a path, the server answers 503 there: a network failure. */
@@ -43,7 +43,7 @@ export interface TestServer {
  * loading behave as on a site.
  */
 export async function startServer(): Promise<TestServer> {
-  const routes = new Map<string, Route>();
+  const routes = new Map<string, Route | RequestListener>();
   const requests: string[] = [];
 
   async function serveFile(path: string, res: ServerResponse): Promise<void> {
@@ -67,6 +67,7 @@ export async function startServer(): Promise<TestServer> {
       return;
     }
     const route = routes.get(path);
+    if (typeof route === 'function') return void route(req, res);
     if (route) {
       if (route.delay) await new Promise((r) => setTimeout(r, route.delay));
       res.writeHead(route.status ?? 200, { 'content-type': route.type ?? TYPES['.html'], 'cache-control': 'no-store', ...route.headers });
