@@ -1,7 +1,6 @@
 import { readValidatedConfig } from './config/cache';
 import { readConfigSource } from './config/source';
-import { consentEndpoint } from './consent/endpoint';
-import { createInstance, type TemoinInstance, warnAlreadyRunning } from './instance';
+import { createInstance, type Integration, type TemoinInstance, warnAlreadyRunning } from './instance';
 
 declare const __TEMOIN_VERSION__: string;
 
@@ -13,7 +12,6 @@ declare const __TEMOIN_VERSION__: string;
 const script = document.currentScript as HTMLScriptElement | null;
 const load = <T>(name: string): Promise<T> => import(/* @vite-ignore */ new URL(name, script?.src || document.baseURI).href);
 const loadUi = () => load<typeof import('./embed-ui')>('temoin-ui.mjs');
-const loadEndpointCall = () => load<typeof import('./consent/endpoint-call')>('temoin-endpoint.mjs');
 
 let instance: TemoinInstance | null = null;
 let starting: Promise<TemoinInstance> | null = null;
@@ -22,17 +20,18 @@ async function start(input: unknown): Promise<TemoinInstance> {
   const text = JSON.stringify(input);
   // A config this device has not validated yet is most often a first visit's: the banner comes with the validator.
   const { config, launcher } = readValidatedConfig(text) ?? (await (await loadUi()).validateConfig(input, text));
-  // Only the sites that use Google Consent Mode or an endpoint load their code; Consent Mode's defaults
-  // still precede any gated script.
-  const integrations = [consentEndpoint(loadEndpointCall)];
-  if (config.googleConsentMode) {
-    integrations.push((await load<typeof import('./integrations/google-consent-mode')>('temoin-consent-mode.mjs')).googleConsentMode);
-  }
+  // Only the sites that use Google Consent Mode or a consent endpoint load their code, side by side,
+  // before any gated script runs: Consent Mode's defaults come first.
+  const integrations = await Promise.all([
+    config.googleConsentMode && load<typeof import('./integrations/google-consent-mode')>('temoin-consent-mode.mjs').then((m) => m.googleConsentMode),
+    config.consentEndpoint && load<typeof import('./consent/endpoint-script-tag')>('temoin-endpoint.mjs').then((m) => m.integration),
+  ]);
   instance = createInstance(config, {
     loadUi,
     launcher,
-    integrations,
-    nonce: script?.nonce || undefined,
+    integrations: integrations.filter(Boolean) as Integration[],
+    // An empty nonce is none: the gate gives released scripts a nonce only when there is one.
+    nonce: script?.nonce,
     onDestroy: () => {
       instance = starting = null;
     },
