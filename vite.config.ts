@@ -183,7 +183,7 @@ export default defineConfig(({ mode }) => {
         rolldownOptions: {
           input: {
             'temoin-ui': 'src/embed-ui.ts',
-            'temoin-consent-mode': 'src/integrations/google-consent-mode.ts',
+            'temoin-consent-mode': 'src/integrations/consent-mode-script-tag.ts',
             'temoin-endpoint': 'src/consent/endpoint-script-tag.ts',
             // Each catalog entry a file of its own, `temoin-catalog-<id>.mjs`, which the validator imports by id.
             ...Object.fromEntries(CATALOG_IDS.map((id) => [`temoin-catalog-${id}`, `catalog/${id}.json`])),

@@ -19,7 +19,10 @@ export { mountUi } from './ui/index';
  */
 export async function validateConfig(input: unknown, text: string): Promise<ValidatedConfig> {
   const config = await loadConfig(input);
-  const validated = { config, launcher: launcherLook(config) };
+  const integrations = [config.googleConsentMode && 'temoin-consent-mode.mjs', config.consentEndpoint && 'temoin-endpoint.mjs'].filter(
+    (name): name is string => !!name,
+  );
+  const validated = { config, launcher: launcherLook(config), integrations };
   rememberValidatedConfig(text, validated);
   return validated;
 }

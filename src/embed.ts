@@ -19,17 +19,13 @@ let starting: Promise<TemoinInstance> | null = null;
 async function start(input: unknown): Promise<TemoinInstance> {
   const text = JSON.stringify(input);
   // A config this device has not validated yet is most often a first visit's: the banner comes with the validator.
-  const { config, launcher } = readValidatedConfig(text) ?? (await (await loadUi()).validateConfig(input, text));
-  // Only the sites that use Google Consent Mode or a consent endpoint load their code, side by side,
-  // before any gated script runs: Consent Mode's defaults come first.
-  const integrations = await Promise.all([
-    config.googleConsentMode && load<typeof import('./integrations/google-consent-mode')>('temoin-consent-mode.mjs').then((m) => m.googleConsentMode),
-    config.consentEndpoint && load<typeof import('./consent/endpoint-script-tag')>('temoin-endpoint.mjs').then((m) => m.integration),
-  ]);
+  const { config, launcher, integrations } = readValidatedConfig(text) ?? (await (await loadUi()).validateConfig(input, text));
   instance = createInstance(config, {
     loadUi,
     launcher,
-    integrations: integrations.filter(Boolean) as Integration[],
+    // Consent Mode, the consent endpoint: files of their own, loaded only for a config that uses them,
+    // side by side and before any gated script runs.
+    integrations: await Promise.all(integrations.map((name) => load<{ integration: Integration }>(name).then((module) => module.integration))),
     // An empty nonce is none: the gate gives released scripts a nonce only when there is one.
     nonce: script?.nonce,
     onDestroy: () => {

@@ -11,6 +11,8 @@ const KEEP = 4;
 export interface ValidatedConfig {
   config: ResolvedConfig;
   launcher: LauncherLook;
+  /** The files beside `temoin.js` of the integrations the config uses (`temoin-consent-mode.mjs`…). */
+  integrations: string[];
 }
 
 interface Entry extends ValidatedConfig {
