@@ -11,7 +11,7 @@ import { type Connect, defineConfig, type Plugin } from 'vite';
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
-/** Tenants' privacy-policy URLs must be absolute (SPEC §3): they point at this port. */
+/** Tenants' privacy-policy URLs must be absolute (docs/contract.md §3): they point at this port. */
 const PORT = 5173;
 
 const TYPES: Record<string, string> = {

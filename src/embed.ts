@@ -5,7 +5,7 @@ import { createInstance, type Integration, type TemoinInstance, warnAlreadyRunni
 declare const __TEMOIN_VERSION__: string;
 
 /**
- * The script tag (SPEC §4): starts from `data-config` and sets `window.Temoin`. The validator and the
+ * The script tag (docs/contract.md §4): starts from `data-config` and sets `window.Temoin`. The validator and the
  * UI are an ES module beside this file (`temoin-ui.mjs`), loaded only when needed: a returning
  * visitor whose config this device already validated runs this file alone.
  */
@@ -68,7 +68,7 @@ declare global {
     Temoin: {
       init(config: unknown): Promise<TemoinInstance>;
       get(): TemoinInstance | null;
-      /** Fills `element` with the running config's cookie table, or that of the config its `data-temoin-cookie-table` names (SPEC §9). */
+      /** Fills `element` with the running config's cookie table, or that of the config its `data-temoin-cookie-table` names (docs/contract.md §9). */
       renderCookieTable(element: Element): Promise<void>;
       version: string;
     };

@@ -166,7 +166,7 @@ export function createInstance(
     else launcher = launcher?.remove();
   }
 
-  /** Deletes the cookies of every optional tracker that may not run now (SPEC §6). */
+  /** Deletes the cookies of every optional tracker that may not run now (docs/contract.md §6). */
   function clearRefused(): void {
     const patterns = config.trackers.filter((t) => !isGranted(t.id)).flatMap((t) => t.cookies.map((c) => c.name));
     clearCookies(patterns, config.cookieName);
@@ -257,7 +257,7 @@ export function createInstance(
   clearRefused();
   syncLauncher();
   document.addEventListener('click', openPreferences);
-  // SPEC §9: every `[data-temoin-cookie-table]` of the page, once it is parsed.
+  // docs/contract.md §9: every `[data-temoin-cookie-table]` of the page, once it is parsed.
   const fillCookieTables = () => document.querySelectorAll('[data-temoin-cookie-table]').forEach(instance.renderCookieTable);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fillCookieTables);
   else fillCookieTables();
