@@ -19,7 +19,7 @@ export interface TrackerCookie {
   /**
    * Another tracker also declares this cookie name (or a prefix matching it), e.g. a cookie that
    * one vendor's script sets for two of its products. Both entries say so, naming each other, with
-   * why. A cookie a granted tracker declares is not deleted when another one is refused.
+   * why. It is still deleted when either tracker is refused (docs/contract.md §2, *Not yet*).
    */
   sharedWith?: SharedCookie;
   /**
