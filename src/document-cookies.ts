@@ -1,7 +1,7 @@
 import Cookies from 'js-cookie';
 
 /**
- * The page's cookies, all read, written and deleted through js-cookie at `Path=/`. Its write
+ * The page's cookies, read and written through js-cookie at `Path=/` (deleted below). Its write
  * encoding leaves the consent cookie's characters as they are (RFC 6265 §4.1.1 cookie-octets), and
  * values are read as stored, not percent-decoded nor unquoted: the decoder sees the bytes the cookie
  * holds, so an altered value is never read as another choice (tests/unit/decoder.property.test.ts).
@@ -22,6 +22,10 @@ export function writeCookie(name: string, value: string, expires: Date, domain?:
 /**
  * Expires a cookie at `Path=/`: host-only without `domain`, else the one set for that domain. An
  * expired cookie deletes the one of that name, domain and path whatever its other attributes
- * (RFC 6265 §5.3 step 11).
+ * (RFC 6265 §5.3 step 11). Written as `document.cookie` reads it, not through js-cookie: js-cookie
+ * percent-encodes a name beyond the letters, digits and a few signs, so it would expire another
+ * cookie than a vendor's `crisp-client/session/<id>` or `AMCV_…@AdobeOrg` (docs/contract.md §2).
  */
-export const removeCookie = (name: string, domain?: string): void => cookies.remove(name, { domain });
+export const removeCookie = (name: string, domain?: string): void => {
+  document.cookie = `${name}=;path=/;max-age=0${domain ? `;domain=${domain}` : ''}`;
+};

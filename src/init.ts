@@ -44,8 +44,11 @@ export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): 
   const resolve = (input: unknown) => resolveConfig(input, byId, unknownId(Object.keys(byId)));
   const resolved = resolve(config);
   return createInstance(resolved, {
-    loadUi: () => import('./ui/index'),
-    loadConfig: async (input) => resolve(input),
+    loadUi: async () => {
+      const ui = await import('./ui/index');
+      // A cookie table naming another config (docs/contract.md §9): resolved against the same catalog.
+      return { ...ui, renderCookieTable: (element, shown) => ui.renderCookieTable(element, shown, async (input) => resolve(input)) };
+    },
     launcher: launcherLook(resolved),
     integrations: [googleConsentMode, consentEndpoint(() => import('./consent/endpoint-call'))],
   });

@@ -64,14 +64,13 @@ export type ConfigLoader = (input: unknown) => Promise<ResolvedConfig>;
 
 export interface UiModule {
   mountUi(instance: TemoinInstance): UiController;
-  renderCookieTable(element: Element, config: ResolvedConfig, loadConfig?: ConfigLoader): Promise<void>;
+  /** A table naming another config (docs/contract.md §9) has the UI module validate it: the core never carries that code. */
+  renderCookieTable(element: Element, config: ResolvedConfig): Promise<void>;
 }
 
 export interface InstanceOptions {
   /** Loads the UI on first need, so that a visitor with a valid choice never pays for it. */
   loadUi(): Promise<UiModule>;
-  /** For a cookie table naming another config; without it, such a table stays empty. */
-  loadConfig?: ConfigLoader;
   /** The floating button's look, made with the validated config (`launcher-look.ts`). */
   launcher: LauncherLook;
   /** Called once the instance is destroyed. */
@@ -107,7 +106,7 @@ function safely(run: () => void): void {
 
 export function createInstance(
   config: ResolvedConfig,
-  { loadUi, loadConfig, launcher: look, onDestroy, nonce, integrations: extra = [] }: InstanceOptions,
+  { loadUi, launcher: look, onDestroy, nonce, integrations: extra = [] }: InstanceOptions,
 ): TemoinInstance {
   const running = window[RUNNING];
   if (running) {
@@ -229,7 +228,7 @@ export function createInstance(
     },
     showBanner: () => withUi((controller) => controller.showBanner()),
     showPreferences: () => withUi((controller) => controller.showPreferences()),
-    renderCookieTable: async (element) => (await loadUi()).renderCookieTable(element, config, loadConfig),
+    renderCookieTable: async (element) => (await loadUi()).renderCookieTable(element, config),
     reset() {
       removeConsentCookie(cookie);
       record = null;

@@ -52,12 +52,14 @@ export async function renderCookieTable(element: Element, config: ResolvedConfig
   if (source) {
     try {
       if (!loadConfig) throw new Error(`temoin: ${ATTRIBUTE}="${source}" names a config this temoin cannot load`);
-      shown = await loadConfig(await readConfigSource(source, ATTRIBUTE));
+      shown = await loadConfig(await readConfigSource(source));
     } catch (error) {
-      // A read failure names the attribute already; an invalid config lists its issues below.
+      // A read failure names the source (as data-config's would); an invalid config lists its issues below.
       const { message, issues } = error as Error & { issues?: unknown };
       console.error(
-        issues ? `temoin: ${ATTRIBUTE}="${source}" is an invalid config: no table there.${message.slice(message.indexOf('\n'))}` : `${message}: no table there.`,
+        issues
+          ? `temoin: ${ATTRIBUTE}="${source}" is an invalid config: no table there.${message.slice(message.indexOf('\n'))}`
+          : `${message.replace('data-config', ATTRIBUTE)}: no table there.`,
       );
       return;
     }

@@ -86,6 +86,22 @@ describe('refusing after accepting', () => {
   });
 });
 
+describe('refusing a tracker whose vendor documents names beyond RFC 6265 tokens', () => {
+  it('deletes them by their own names: Crisp’s crisp-client/session/<id>, a name with @', async () => {
+    const crisp = { id: 'crisp', cookies: [{ name: 'crisp-client/session/*', lifetime: '6mo', purpose: { fr: 'Session.' } }, { name: 'crisp_x@site', lifetime: '1d', purpose: { fr: 'Test.' } }] };
+    const { page, context } = await visit('/slash.html', pageHtml({ config: testConfig({ trackers: [crisp] }) }));
+    await page.evaluate(() => window.Temoin.get()!.acceptAll());
+    await page.evaluate(() => {
+      document.cookie = 'crisp-client/session/abc=1; path=/';
+      document.cookie = 'crisp_x@site=1; path=/';
+    });
+    expect(await cookieNames(context)).toEqual(['crisp-client/session/abc', 'crisp_x@site', 'temoin']);
+    await page.evaluate(() => window.Temoin.get()!.rejectAll());
+    expect(await cookieNames(context)).toEqual(['temoin']);
+    await context.close();
+  });
+});
+
 describe('keeping the choice', () => {
   for (const months of [6, 12]) {
     it(`keeps the consent cookie exactly ${months} calendar months, first-party, Lax, at path /`, async () => {
