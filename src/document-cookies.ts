@@ -27,5 +27,5 @@ export function writeCookie(name: string, value: string, expires: Date, domain?:
  * cookie than a vendor's `crisp-client/session/<id>` or `AMCV_…@AdobeOrg` (docs/contract.md §2).
  */
 export const removeCookie = (name: string, domain?: string): void => {
-  document.cookie = `${name}=;path=/;max-age=0${domain ? `;domain=${domain}` : ''}`;
+  document.cookie = `${name}=;path=/;max-age=-1${domain ? `;domain=${domain}` : ''}`;
 };

@@ -228,7 +228,7 @@ export function createInstance(
     },
     showBanner: () => withUi((controller) => controller.showBanner()),
     showPreferences: () => withUi((controller) => controller.showPreferences()),
-    renderCookieTable: async (element) => (await loadUi()).renderCookieTable(element, config),
+    renderCookieTable: (element) => loadUi().then((ui) => ui.renderCookieTable(element, config)),
     reset() {
       removeConsentCookie(cookie);
       record = null;
