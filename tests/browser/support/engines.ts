@@ -79,6 +79,32 @@ export const CONSOLE_CAPTURE = `<script>(() => {
   addEventListener('unhandledrejection', (event) => messages.push('unhandled rejection: ' + event.reason));
 })();</script>`;
 
+/** What Playwright's and Puppeteer's pages share, and the engine pages need of them. */
+interface DriverPage {
+  goto(url: string): Promise<unknown>;
+  evaluate(fn: never, arg: unknown): Promise<unknown>;
+  keyboard: { press(key: string): Promise<void> };
+  // Each library types its events its own way: the listeners below say what they receive.
+  on(event: 'console' | 'pageerror', listener: (value: any) => void): unknown;
+}
+
+/** An engine page on a Playwright or Puppeteer page, collecting console errors and warnings and uncaught errors. */
+function driverPage(page: DriverPage, close: () => Promise<void>): EnginePage {
+  const messages: string[] = [];
+  // Playwright names a warning `warning`, Puppeteer `warn`.
+  page.on('console', (message: { type(): string; text(): string }) => {
+    if (['error', 'warning', 'warn'].includes(message.type())) messages.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error: Error) => messages.push(`uncaught: ${error?.message ?? error}`));
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    press: (key) => page.keyboard.press(key),
+    messages: async () => messages,
+    close,
+  };
+}
+
 async function chromium(): Promise<Engine> {
   const browser: PlaywrightBrowser = await launch();
   return {
@@ -86,19 +112,7 @@ async function chromium(): Promise<Engine> {
     version: browser.version(),
     async newPage() {
       const context = await browser.newContext();
-      const page = await context.newPage();
-      const messages: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') messages.push(`${message.type()}: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => messages.push(`uncaught: ${error.message}`));
-      return {
-        goto: async (url) => void (await page.goto(url)),
-        evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-        press: (key) => page.keyboard.press(key),
-        messages: async () => messages,
-        close: () => context.close(),
-      };
+      return driverPage(await context.newPage(), () => context.close());
     },
     close: () => browser.close(),
   };
@@ -110,22 +124,10 @@ async function firefox(): Promise<Engine> {
     name: 'firefox',
     version: await browser.version(),
     async newPage() {
-      const context = await browser.createBrowserContext();
-      const page = await context.newPage();
-      const messages: string[] = [];
       // Over BiDi, console calls arrive as `console` events; the engine's own errors, a refused
       // cookie ("Cookie “x” has been rejected for invalid domain.") among them, as `pageerror`.
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warn') messages.push(`${message.type()}: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => messages.push(`uncaught: ${(error as Error).message ?? error}`));
-      return {
-        goto: async (url) => void (await page.goto(url)),
-        evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-        press: (key) => page.keyboard.press(key),
-        messages: async () => messages,
-        close: () => context.close(),
-      };
+      const context = await browser.createBrowserContext();
+      return driverPage(await context.newPage(), () => context.close());
     },
     close: () => browser.close(),
   };
