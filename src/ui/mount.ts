@@ -1,31 +1,12 @@
 import type { Consent } from '../consent/consent';
 import type { TemoinInstance, UiController } from '../instance';
 import { createShadowHost, whenBodyExists } from '../shadow';
-import { importModule } from '../module-import';
 import { createBanner } from './banner';
 import { el } from './dom';
+import { loadPreferencesLayer } from './lazy';
 import type { PreferencesLayer } from './preferences-layer';
 import { CSS } from './styles';
 import { words } from './texts';
-
-/**
- * The preferences chunk's file beside this one, in the script tag's chunks (the build writes it in,
- * see vite.config.ts); undeclared where a bundler owns the file names (the npm build, the unit tests).
- */
-declare const __TEMOIN_PREFERENCES_CHUNK__: string | undefined;
-
-type PreferencesModule = typeof import('./preferences-layer');
-
-/**
- * The preferences' code; after a failure, fetched again for real (see importModule). The chunk
- * exports the module's namespace under a minified name: the export holding createPreferencesLayer.
- */
-const loadPreferences = async (): Promise<PreferencesModule> =>
-  typeof __TEMOIN_PREFERENCES_CHUNK__ === 'string'
-    ? Object.values(await importModule<Record<string, PreferencesModule>>(new URL(__TEMOIN_PREFERENCES_CHUNK__, import.meta.url).href)).find(
-        (namespace) => namespace.createPreferencesLayer,
-      )!
-    : import('./preferences-layer');
 
 /** The element that has focus, inside open shadow roots too (the launcher's button, say). */
 function deepActiveElement(): HTMLElement | null {
@@ -73,12 +54,12 @@ export function mountUi(instance: TemoinInstance): UiController {
    * Asked for as soon as the visitor points at or focuses *Personnaliser*: the browser's module map
    * keeps it for the click.
    */
-  const preloadPreferences = () => void loadPreferences().catch(() => {});
+  const preloadPreferences = () => void loadPreferencesLayer().catch(() => {});
 
   function showPreferences(): void {
     const opener = deepActiveElement();
     status.textContent = '';
-    layer ??= loadPreferences().then(({ createPreferencesLayer }) =>
+    layer ??= loadPreferencesLayer().then(({ createPreferencesLayer }) =>
       // The banner is out of reach while the dialog is open.
       createPreferencesLayer(host, slot, instance, w, (open) => banner?.toggleAttribute('inert', open)),
     );
