@@ -1,6 +1,6 @@
 import type { Locale, ResolvedConfig } from '../config/types';
 import { cells, COLUMNS, type CookieGroup, cookieGroups } from '../ui/cookie-rows';
-import { words } from '../ui/texts';
+import { preferencesWords } from '../ui/preferences-texts';
 import { EXIT, type Io } from './io';
 import { loadConfig } from './validate';
 
@@ -90,7 +90,7 @@ export function cookiesCommand(configs: { path: string; label?: string }[], { fo
       continue;
     }
     const lang = locale ?? config.tenant.locale;
-    const w = words(config, lang);
+    const w = preferencesWords(config, lang);
     tables.push({ label: label ?? config.tenant.name, config, locale: lang, groups: cookieGroups(config, lang), head: COLUMNS.map((key) => w.t(key)) });
   }
   if (failed) return EXIT.failed;

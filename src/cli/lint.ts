@@ -1,7 +1,7 @@
 import { catalog } from '../config/catalog';
 import { lifetimeParts, type Unit } from '../config/rules';
 import type { ResolvedConfig, Tracker } from '../config/types';
-import { words } from '../ui/texts';
+import { preferencesWords } from '../ui/preferences-texts';
 import { EXIT, type Io } from './io';
 import { readJsonFile } from './read';
 import { check, plural } from './validate';
@@ -56,7 +56,7 @@ export const RULES: Rule[] = [
     summary: "an audience or advertising tracker's cookie lives longer than 13 months",
     check({ config }) {
       if (!config) return [];
-      const { lifetime } = words(config, 'en');
+      const { lifetime } = preferencesWords(config, 'en');
       return config.trackers.flatMap((tracker, i) =>
         !isAudience(tracker) && !isAdvertising(tracker)
           ? []

@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from '../config/types';
-import { bannerText, httpUrl, words } from '../ui/texts';
+import { preferencesWords } from '../ui/preferences-texts';
+import { bannerText, httpUrl } from '../ui/texts';
 import { EXIT, type Io } from './io';
 import { readJsonFile } from './read';
 import { check, formatIssue, plural } from './validate';
@@ -46,7 +47,7 @@ export const sri = (data: Buffer) => `sha384-${sha('sha384', data, 'base64')}`;
 
 /** The texts of the banner and of the preferences, in the config's locale, in the order the widget shows them. */
 export function shownTexts(config: ResolvedConfig) {
-  const w = words(config);
+  const w = preferencesWords(config);
   const policy = httpUrl(config.tenant.privacyPolicyUrl);
   const privacyLink = (href: string | undefined, text: string) => (href ? { text, href } : undefined);
   return {
@@ -153,7 +154,7 @@ async function render(input: unknown, config: ResolvedConfig, files: Map<string,
     return { skipped: `Chromium did not start: ${String((error as Error).message).split('\n')[0]}` };
   }
   const { server, origin } = await serve(proofPage(input, config), files);
-  const w = words(config);
+  const w = preferencesWords(config);
   const taken: Screenshot[] = [];
   try {
     for (const width of WIDTHS) {

@@ -1,12 +1,12 @@
 import type { Category, Tracker } from '../config/types';
 import { Switch } from './switch';
-import type { Words } from './texts';
+import type { PreferencesWords } from './preferences-texts';
 import { TrackerItem } from './tracker';
 
 export interface CategorySectionProps {
   category: Category;
   trackers: Tracker[];
-  w: Words;
+  w: PreferencesWords;
   /** The switches' current state, by optional tracker id. */
   draft: Record<string, boolean>;
   set(ids: string[], granted: boolean): void;

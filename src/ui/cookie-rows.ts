@@ -1,5 +1,6 @@
 import type { Locale, ResolvedConfig } from '../config/types';
-import { type TextKey, words } from './texts';
+import { preferencesWords } from './preferences-texts';
+import type { TextKey } from './texts';
 
 /** One declared cookie, as a privacy policy lists it (docs/contract.md §9). */
 export interface CookieRow {
@@ -34,7 +35,7 @@ export const cells = (row: CookieRow) => [row.tracker, row.provider, row.cookie,
  * tracker's cookies. Empty categories are left out.
  */
 export function cookieGroups(config: ResolvedConfig, locale: Locale = config.tenant.locale): CookieGroup[] {
-  const w = words(config, locale);
+  const w = preferencesWords(config, locale);
   const { tenant } = config;
   return config.categories
     .map((category) => {

@@ -3,7 +3,7 @@ import { readConfigSource } from '../config/source';
 import type { ResolvedConfig } from '../config/types';
 import type { ConfigLoader } from '../instance';
 import { cells, COLUMNS, cookieGroups } from './cookie-rows';
-import { words } from './texts';
+import { preferencesWords } from './preferences-texts';
 
 /**
  * The cookie table of a privacy policy (docs/contract.md §9): one table per category, one row per declared
@@ -11,7 +11,7 @@ import { words } from './texts';
  * page's own DOM, so the policy's styles apply to it.
  */
 export function CookieTable({ config }: { config: ResolvedConfig }) {
-  const w = words(config);
+  const w = preferencesWords(config);
   return (
     <div lang={config.tenant.locale}>
       {cookieGroups(config).map((group) => (

@@ -61,7 +61,7 @@ export function mountUi(instance: TemoinInstance): UiController {
     status.textContent = '';
     layer ??= loadPreferencesLayer().then(({ createPreferencesLayer }) =>
       // The banner is out of reach while the dialog is open.
-      createPreferencesLayer(host, slot, instance, w, (open) => banner?.toggleAttribute('inert', open)),
+      createPreferencesLayer(host, slot, instance, (open) => banner?.toggleAttribute('inert', open)),
     );
     layer.then(
       (preferences) => preferences.open(opener),

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import type { TemoinInstance } from '../instance';
 import { Preferences } from './preferences';
 import { PREFERENCES_CSS } from './preferences-styles';
-import type { Words } from './texts';
+import { preferencesWords } from './preferences-texts';
 
 export interface PreferencesLayer {
   /** Opens the dialog on the stored choice (all off before a first one); `opener` gets focus back. */
@@ -19,10 +19,10 @@ export function createPreferencesLayer(
   host: HTMLElement,
   slot: HTMLElement,
   instance: TemoinInstance,
-  w: Words,
   onToggle: (open: boolean) => void,
 ): PreferencesLayer {
   const { config } = instance;
+  const w = preferencesWords(config);
   const required = new Set(config.categories.filter((c) => c.required).map((c) => c.id));
   const optional = config.trackers.filter((t) => !required.has(t.category)).map((t) => t.id);
   const root = host.shadowRoot!;

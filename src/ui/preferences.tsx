@@ -1,11 +1,11 @@
 import type { TemoinInstance } from '../instance';
 import { Actions } from './actions';
 import { CategorySection } from './category';
-import type { Words } from './texts';
+import type { PreferencesWords } from './preferences-texts';
 
 export interface PreferencesProps {
   instance: TemoinInstance;
-  w: Words;
+  w: PreferencesWords;
   draft: Record<string, boolean>;
   set(ids: string[], granted: boolean): void;
   /** Closes without recording anything. */

@@ -1,10 +1,11 @@
 import type { Tracker } from '../config/types';
 import { Switch } from './switch';
-import { httpUrl, type Words } from './texts';
+import type { PreferencesWords } from './preferences-texts';
+import { httpUrl } from './texts';
 
 export interface TrackerItemProps {
   tracker: Tracker;
-  w: Words;
+  w: PreferencesWords;
   granted: boolean;
   /** Functional: always on, not switchable. */
   required: boolean;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/parse';
+import { preferencesWords } from '../../../src/ui/preferences-texts';
 import { httpUrl, words } from '../../../src/ui/texts';
 import { testConfig } from './setup';
 
@@ -25,7 +26,7 @@ describe('lifetimes in words', () => {
     ['en', '30min', '30 minutes'],
     ['en', 'session', 'session'],
   ])('in %s, %s is “%s”', (locale, lifetime, expected) => {
-    expect(words(parseConfig(testConfig({}, { locale }))).lifetime(lifetime)).toBe(expected);
+    expect(preferencesWords(parseConfig(testConfig({}, { locale }))).lifetime(lifetime)).toBe(expected);
   });
 });
 
@@ -39,6 +40,13 @@ describe('texts', () => {
     const config = testConfig({ texts: { en: { acceptAll: 'OK' } } });
     expect(words(parseConfig(config)).t('acceptAll')).toBe('Tout accepter');
     expect(words(parseConfig({ ...config, tenant: { ...config.tenant, locale: 'en' } })).t('acceptAll')).toBe('OK');
+  });
+
+  it('of the preferences hold the banner’s too, in the same locale, the tenant’s own first', () => {
+    const config = testConfig({ texts: { en: { save: 'Keep {months} months' } } }, { locale: 'en', consentMaxAgeMonths: 6 });
+    const { t } = preferencesWords(parseConfig(config));
+    expect([t('save'), t('close'), t('acceptAll')]).toEqual(['Keep 6 months', 'Close', 'Accept all']);
+    expect(preferencesWords(parseConfig(config), 'fr').t('close')).toBe('Fermer');
   });
 });
 
