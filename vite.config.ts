@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { defineConfig, type Plugin } from 'vite';
 import { exportName } from './src/config/export-name.ts';
@@ -9,11 +9,19 @@ import type { Tracker } from './src/config/types.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
-/** Identifies what validation depends on (schema code and catalog), so a new build validates again. */
+/**
+ * Identifies what a validated config depends on (the catalog and the code: the schema, and which
+ * integration files the config needs), so that a new build validates again.
+ */
 function buildId(): string {
   const hash = createHash('sha256').update(pkg.version);
-  for (const dir of ['catalog', 'src/config']) {
-    for (const file of readdirSync(dir).sort()) hash.update(file).update(readFileSync(resolve(dir, file)));
+  for (const dir of ['catalog', 'src']) {
+    for (const file of readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => resolve(entry.parentPath, entry.name))
+      .sort()) {
+      hash.update(relative('.', file)).update(readFileSync(file));
+    }
   }
   return hash.digest('hex').slice(0, 12);
 }
@@ -122,7 +130,7 @@ function preferencesChunkName(): Plugin {
  * - default: the npm entry points, `temoin.mjs` (the UI a dynamic-import chunk), `schema.mjs` and
  *   `catalog.mjs` (generated from `catalog/`), dependencies external;
  * - `--mode chunks`: `temoin-ui.mjs` (validator and UI), the catalog entries
- *   (`temoin-catalog-<id>.mjs`), `temoin-consent-mode.mjs` and `temoin-endpoint.mjs`, the ES modules
+ *   (`temoin-catalog-<id>.mjs`), `temoin-consent-mode.mjs`, `temoin-endpoint.mjs` and `temoin-storage.mjs`, the ES modules
  *   the script tag loads beside itself when a page needs them, and the preferences chunk;
  * - `--mode embed`: `temoin.js`, the self-contained IIFE of the script tag (no validator, no UI);
  * - `--mode cli`: `cli.mjs`, the `temoin` command;
@@ -185,6 +193,7 @@ export default defineConfig(({ mode }) => {
             'temoin-ui': 'src/embed-ui.ts',
             'temoin-consent-mode': 'src/integrations/consent-mode-script-tag.ts',
             'temoin-endpoint': 'src/consent/endpoint-script-tag.ts',
+            'temoin-storage': 'src/trackers/storage-script-tag.ts',
             // Each catalog entry a file of its own, `temoin-catalog-<id>.mjs`, which the validator imports by id.
             ...Object.fromEntries(CATALOG_IDS.map((id) => [`temoin-catalog-${id}`, `catalog/${id}.json`])),
           },

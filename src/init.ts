@@ -5,6 +5,7 @@ import { consentEndpoint } from './consent/endpoint';
 import { createInstance, type TemoinInstance } from './instance';
 import { googleConsentMode } from './integrations/google-consent-mode';
 import { launcherLook } from './launcher-look';
+import { storageClearing } from './trackers/storage';
 
 export interface InitOptions {
   /**
@@ -50,6 +51,6 @@ export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): 
       return { ...ui, renderCookieTable: (element, shown) => ui.renderCookieTable(element, shown, async (input) => resolve(input)) };
     },
     launcher: launcherLook(resolved),
-    integrations: [googleConsentMode, consentEndpoint(() => import('./consent/endpoint-call'))],
+    integrations: [googleConsentMode, consentEndpoint(() => import('./consent/endpoint-call')), storageClearing],
   });
 }

@@ -4,6 +4,7 @@ import { readConsentCookie, removeConsentCookie, writeConsentCookie } from './co
 import { type ConsentRecord, createRecord, decodeRecord, encodeRecord, optionalTrackerIds } from './consent/record';
 import { matomoConsent } from './integrations/matomo';
 import { type LauncherLook, showLauncher } from './launcher';
+import { whenParsed } from './document-parsed';
 import { clearCookies } from './trackers/cookies';
 import { isExcludedPage } from './trackers/excluded-paths';
 import { createGate } from './trackers/gate';
@@ -44,11 +45,12 @@ export interface TemoinInstance {
 }
 
 /**
- * A tool that must follow the choice (Google Consent Mode, the consent endpoint…): set up before any
- * gated script runs, then told the consent at start when there is one, and after every choice or
- * reset (`changed`). `undefined` when the config does not use it.
+ * A tool that must follow the choice (Matomo, Google Consent Mode, the consent endpoint, storage
+ * clearing): set up before any gated script runs with the choice the page starts with (`null`:
+ * none yet), then told the consent after every choice or reset. `undefined` when the config does
+ * not use it.
  */
-export type Integration = (config: ResolvedConfig) => ((consent: Consent | null, changed?: boolean) => void) | undefined;
+export type Integration = (config: ResolvedConfig, consent: Consent | null) => ((consent: Consent | null) => void) | undefined;
 
 /** What the lazily loaded UI provides: the instance asks it to show a layer. */
 export interface UiController {
@@ -92,7 +94,7 @@ declare global {
 
 /** A second `init()` on a page: warned, never an error, since both copies would gate the same page. */
 export function warnAlreadyRunning(): void {
-  console.warn('temoin: already running on this page: init() returns the running instance.');
+  console.warn('temoin: already running: init() returns the running instance.');
 }
 
 /** Runs a site's callback so that its failure never breaks the widget or the other callbacks. */
@@ -165,14 +167,18 @@ export function createInstance(
     else launcher = launcher?.remove();
   }
 
-  /** Deletes the cookies of every optional tracker that may not run now (docs/contract.md §6). */
+  /**
+   * Deletes the cookies of every optional tracker that may not run now (docs/contract.md §6), but
+   * those a granted tracker declares too (`sharedWith`): they are the granted one's to keep.
+   */
   function clearRefused(): void {
-    const patterns = config.trackers.filter((t) => !isGranted(t.id)).flatMap((t) => t.cookies.map((c) => c.name));
-    clearCookies(patterns, config.cookieName);
+    const declared = (granted: boolean) => config.trackers.filter((t) => isGranted(t.id) === granted).flatMap((t) => t.cookies.map((c) => c.name));
+    const kept = declared(true);
+    clearCookies(declared(false).filter((name) => !kept.includes(name)), config.cookieName);
   }
 
   function apply(): void {
-    for (const integration of integrations) integration(consent, true);
+    for (const integration of integrations) integration(consent);
     clearRefused();
     gate.refresh();
     syncLauncher();
@@ -203,8 +209,7 @@ export function createInstance(
   }
 
   // Consent Mode's defaults and Matomo's requireCookieConsent come before any gated script runs.
-  const integrations = [matomoConsent, ...extra].map((integration) => integration(config)).filter((i) => i !== undefined);
-  if (consent) for (const integration of integrations) integration(consent);
+  const integrations = [matomoConsent, ...extra].map((integration) => integration(config, consent)).filter((i) => i !== undefined);
   const gate = createGate({ allows, nonce: config.nonce ?? nonce });
 
   const instance: TemoinInstance = {
@@ -257,9 +262,7 @@ export function createInstance(
   syncLauncher();
   document.addEventListener('click', openPreferences);
   // docs/contract.md §9: every `[data-temoin-cookie-table]` of the page, once it is parsed.
-  const fillCookieTables = () => document.querySelectorAll('[data-temoin-cookie-table]').forEach(instance.renderCookieTable);
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fillCookieTables);
-  else fillCookieTables();
+  whenParsed(() => document.querySelectorAll('[data-temoin-cookie-table]').forEach(instance.renderCookieTable));
   // Nothing to ask when every tracker is exempt; the preferences still open on request.
   if (!consent && optional.length) instance.showBanner();
   const ready = consent;

@@ -1,3 +1,5 @@
+import { whenParsed } from '../document-parsed';
+
 /** A config slower than this fails closed: nothing gated runs. */
 const FETCH_TIMEOUT_MS = 5_000;
 
@@ -13,9 +15,7 @@ export async function readConfigSource(source: string): Promise<unknown> {
   };
   let text: string;
   if (/^[#.[]/.test(source)) {
-    if (!document.querySelector(source) && document.readyState === 'loading') {
-      await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-    }
+    if (!document.querySelector(source)) await new Promise<void>(whenParsed);
     text = document.querySelector(source)?.textContent ?? fail('matches no element');
   } else {
     // Relative to the page's base URL, with its cookies only if same-origin: fetch's defaults.

@@ -21,5 +21,5 @@ export const consentEndpoint =
     } catch {
       // No storage: no call can be waiting.
     }
-    return (consent, changed) => changed && post(consent);
+    return post;
   };

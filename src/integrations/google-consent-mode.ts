@@ -1,5 +1,5 @@
-import type { ResolvedConfig } from '../config/types';
 import type { Consent } from '../consent/consent';
+import type { Integration } from '../instance';
 
 type Gtag = (...args: unknown[]) => void;
 type State = 'granted' | 'denied';
@@ -21,8 +21,8 @@ const state = (granted: boolean): State => (granted ? 'granted' : 'denied');
  * script runs, then an update on each choice and on each page load with a stored choice.
  * `gtag` pushes its `arguments` object, as Google's snippet does: tags ignore plain arrays.
  */
-export function googleConsentMode(config: ResolvedConfig): ((consent: Consent | null) => void) | undefined {
-  if (!config.googleConsentMode) return undefined;
+export const googleConsentMode: Integration = (config, consent) => {
+  if (!config.googleConsentMode) return;
   const dataLayer = (window.dataLayer ??= []);
   window.gtag ??= function gtag() {
     // eslint-disable-next-line prefer-rest-params
@@ -40,7 +40,7 @@ export function googleConsentMode(config: ResolvedConfig): ((consent: Consent | 
     wait_for_update: WAIT_FOR_UPDATE_MS,
   });
   const advertising = config.trackers.filter((t) => t.advertising);
-  return (consent) => {
+  const update = (consent: Consent | null) => {
     const ads = state(!!consent && advertising.length > 0 && advertising.every((t) => consent.trackers[t.id]));
     gtag('consent', 'update', {
       analytics_storage: state(!!consent?.categories.audience),
@@ -49,4 +49,6 @@ export function googleConsentMode(config: ResolvedConfig): ((consent: Consent | 
       ad_personalization: ads,
     });
   };
-}
+  if (consent) update(consent);
+  return update;
+};

@@ -1,5 +1,5 @@
-import type { ResolvedConfig } from '../config/types';
 import type { Consent } from '../consent/consent';
+import type { Integration } from '../instance';
 
 declare global {
   interface Window {
@@ -17,14 +17,16 @@ function push(command: string): void {
  * visitor when told it was withdrawn. The queue is created the way Matomo's snippet does
  * (`window._paq = window._paq || []`), so the commands wait for matomo.js.
  */
-export function matomoConsent(config: ResolvedConfig): ((consent: Consent | null) => void) | undefined {
-  if (!config.trackers.some((t) => t.id === 'matomo')) return undefined;
+export const matomoConsent: Integration = (config, consent) => {
+  if (!config.trackers.some((t) => t.id === 'matomo')) return;
   push('requireCookieConsent');
   let given = false;
-  return (consent) => {
+  const follow = (consent: Consent | null) => {
     const granted = consent?.trackers.matomo === true;
     if (granted) push('setCookieConsentGiven');
     else if (given) push('forgetCookieConsentGiven');
     given = granted;
   };
-}
+  follow(consent);
+  return follow;
+};

@@ -1,3 +1,5 @@
+import { whenParsed } from '../document-parsed';
+
 /** Markup of gated elements (docs/contract.md §5): a `text/plain` script, or an iframe with `data-src`. */
 const GATED = '[data-temoin-tracker],[data-temoin-category]';
 
@@ -133,15 +135,15 @@ export function createGate({ allows, nonce }: GateOptions): Gate {
     }
   });
   observer.observe(document, { childList: true, subtree: true });
-  document.addEventListener('DOMContentLoaded', refresh);
   refresh();
+  // Elements left waiting for the parser: a refresh once it is done (a stopped gate releases nothing).
+  whenParsed(refresh);
 
   return {
     refresh,
     stop() {
       stopped = true;
       observer.disconnect();
-      document.removeEventListener('DOMContentLoaded', refresh);
     },
   };
 }
