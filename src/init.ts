@@ -2,10 +2,9 @@ import { exportName } from './config/export-name';
 import { type Catalog, resolveConfig } from './config/resolve';
 import type { TemoinConfig, Tracker } from './config/types';
 import { consentEndpoint } from './consent/endpoint';
-import { createInstance, type TemoinInstance } from './instance';
+import { createInstance, type Integration, type TemoinInstance } from './instance';
 import { googleConsentMode } from './integrations/google-consent-mode';
 import { launcherLook } from './launcher-look';
-import { storageClearing } from './trackers/storage';
 
 export interface InitOptions {
   /**
@@ -25,6 +24,19 @@ function unknownId(ids: string[]): (id: string) => string {
         `(import { ${exportName(id)} } from 'temoin/catalog') and list it in trackers, or pass the catalog ` +
         `(import { catalog } from 'temoin/catalog'; init(config, { catalog })).`;
 }
+
+/**
+ * Clearing trackers' `storage` keys (docs/contract.md §6), a chunk loaded only for a config whose
+ * trackers declare keys: the keys go a moment after the cookies, each clearing in the order asked.
+ */
+const storageClearing: Integration = (config, consent) => {
+  if (!config.trackers.some((t) => t.storage?.length)) return;
+  const clearing = import('./trackers/storage').then(
+    (module) => module.storageClearing(config, consent),
+    (error) => console.error('temoin: the storage clearing failed to load', error),
+  );
+  return (consent) => void clearing.then((clear) => clear?.(consent));
+};
 
 /**
  * Starts temoin with a config (docs/contract.md §3, §7): validates it, applies the stored choice,

@@ -20,6 +20,12 @@ const config: TemoinConfig = {
   trackers: [tracker('heatmap', 'audience', ['hm_user', 'hm_session_*']), tracker('toolbar', 'functional', ['tb_settings'])],
 };
 
+/** init() loads the clearing as a chunk of its own: the keys go once it has run. */
+async function settled(): Promise<void> {
+  await vi.dynamicImportSettled();
+  await new Promise((resolve) => setTimeout(resolve));
+}
+
 const keys = () => ({ local: Object.keys(localStorage).sort(), session: Object.keys(sessionStorage).sort() });
 
 function fill(): void {
@@ -77,30 +83,38 @@ describe('clearing storage keys', () => {
 });
 
 describe('a tracker’s storage keys under init()', () => {
-  it('are removed when the page starts with no choice yet; a functional tracker’s and the site’s stay', () => {
+  it('are removed when the page starts with no choice yet; a functional tracker’s and the site’s stay', async () => {
     fill();
     start();
+    await settled();
     expect(keys()).toEqual({ local: ['hm_usera', 'tb_settings', 'theme'], session: [] });
   });
 
-  it('stay while granted, across a new page view, and go on withdrawal and on reset', () => {
+  it('stay while granted, across a new page view, and go on withdrawal and on reset', async () => {
     start().acceptAll();
+    await settled();
     fill();
     running.pop()!.destroy();
     const cmp = start();
+    await settled();
     expect(keys().local).toContain('hm_user');
     cmp.update({ trackers: { heatmap: false } });
+    await settled();
     expect(keys()).toEqual({ local: ['hm_usera', 'tb_settings', 'theme'], session: [] });
     cmp.acceptAll();
+    await settled();
     fill();
     cmp.reset();
+    await settled();
     expect(keys()).toEqual({ local: ['hm_usera', 'tb_settings', 'theme'], session: [] });
   });
 
-  it('go when the visitor rejects all', () => {
+  it('go when the visitor rejects all', async () => {
     const cmp = start();
+    await settled();
     fill();
     cmp.rejectAll();
+    await settled();
     expect(keys()).toEqual({ local: ['hm_usera', 'tb_settings', 'theme'], session: [] });
   });
 });
