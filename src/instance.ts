@@ -15,7 +15,8 @@ export interface ConsentUpdate {
   categories?: Record<string, boolean>;
 }
 
-export type ChangeListener = (consent: Consent) => void;
+/** Told the new consent on every choice, and `null` once the choice is forgotten (`reset()`). */
+export type ChangeListener = (consent: Consent | null) => void;
 
 /** A running temoin: the visitor's choice, the gate on the page's trackers, and the UI on demand. */
 export interface TemoinInstance {
@@ -38,7 +39,7 @@ export interface TemoinInstance {
   renderCookieTable(element: Element): Promise<void>;
   /** Forgets the choice, deletes the optional trackers' cookies, and asks again. */
   reset(): void;
-  /** Calls `listener` on every choice; returns the function that stops it. */
+  /** Calls `listener` on every choice and reset; returns the function that stops it. */
   on(event: 'change', listener: ChangeListener): () => void;
   /** Stops gating, removes the UI and listeners. Released scripts stay. */
   destroy(): void;
@@ -177,12 +178,16 @@ export function createInstance(
     clearCookies(declared(false).filter((name) => !kept.includes(name)), config.cookieName);
   }
 
-  function apply(): void {
-    for (const integration of integrations) integration(consent);
+  /** A choice was recorded (`changed`) or forgotten (`null`): everything that follows it follows. */
+  function apply(changed: Consent | null): void {
+    consent = changed;
+    for (const integration of integrations) integration(changed);
     clearRefused();
     gate.refresh();
     syncLauncher();
-    ui?.then((controller) => controller?.update(consent));
+    ui?.then((controller) => controller?.update(changed));
+    for (const listener of Array.from(listeners)) safely(() => listener(changed));
+    document.dispatchEvent(new CustomEvent('temoin:change', { detail: changed }));
   }
 
   function choose(decisions: Record<string, boolean>): void {
@@ -190,11 +195,7 @@ export function createInstance(
     if (!writeConsentCookie(cookie, encodeRecord(record), new Date(record.expiresAt))) {
       console.warn('temoin: the choice could not be stored (cookies blocked?): it holds for this page only.');
     }
-    consent = toConsent(record, config);
-    apply();
-    const current = consent;
-    for (const listener of Array.from(listeners)) safely(() => listener(current));
-    document.dispatchEvent(new CustomEvent('temoin:change', { detail: current }));
+    apply(toConsent(record, config));
   }
 
   function decideAll(granted: boolean): Record<string, boolean> {
@@ -237,8 +238,7 @@ export function createInstance(
     reset() {
       removeConsentCookie(cookie);
       record = null;
-      consent = null;
-      apply();
+      apply(null);
       instance.showBanner();
     },
     on(_event, listener) {

@@ -182,6 +182,12 @@ describe.each([
     // update() granted YouTube alone: the component reading the same hook sees Matomo refused.
     await page.getByText('Mesure d’audience : refusée').waitFor();
     expect(await page.getByRole('button', { name: 'Tout accepter' }).count()).toBe(0);
+
+    // reset() forgets the choice: the hook hears of it, the video goes, the banner asks again.
+    await page.getByRole('button', { name: 'Oublier mon choix' }).click();
+    await page.getByText('pas encore de choix').waitFor();
+    expect(await page.locator('iframe').count()).toBe(0);
+    await page.getByRole('button', { name: 'Tout accepter' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

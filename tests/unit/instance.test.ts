@@ -317,13 +317,28 @@ describe('a site listening to choices', () => {
   it('has its change listener called with the consent on every choice', () => {
     const cmp = start();
     const seen: Consent[] = [];
-    cmp.on('change', (consent) => seen.push(consent));
+    cmp.on('change', (consent) => seen.push(consent!));
     cmp.acceptAll();
     cmp.rejectAll();
     expect(seen).toHaveLength(2);
     expect(seen[0].trackers.matomo).toBe(true);
     expect(seen[1]).toEqual(cmp.getConsent());
     expect(seen[1].trackers.matomo).toBe(false);
+  });
+
+  it('is told null, listener and event alike, when reset() forgets the choice', () => {
+    const cmp = start();
+    cmp.acceptAll();
+    const seen: (Consent | null)[] = [];
+    const events: unknown[] = [];
+    const onEvent = (event: Event) => events.push((event as CustomEvent).detail);
+    document.addEventListener('temoin:change', onEvent);
+    cmp.on('change', (consent) => seen.push(consent));
+    cmp.reset();
+    document.removeEventListener('temoin:change', onEvent);
+    expect(seen).toEqual([null]);
+    expect(events).toEqual([null]);
+    expect(cmp.getConsent()).toBeNull();
   });
 
   it('stops hearing about choices once it calls the function on() returned', () => {

@@ -13,6 +13,9 @@ function App() {
       <button type="button" onClick={() => cmp.showPreferences()}>
         Choisir mes cookies
       </button>
+      <button type="button" onClick={() => cmp.reset()}>
+        Oublier mon choix
+      </button>
       <Video id="aqz-KE-bpKQ" title="Présentation de la Mutuelle Exemple" />
     </main>
   );

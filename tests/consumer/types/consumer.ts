@@ -14,7 +14,7 @@ const entries: readonly Tracker[] = catalog;
 export function start(): TemoinInstance | undefined {
   try {
     const cmp = init(config, options);
-    cmp.on('change', (consent: Consent) => console.log(consent.trackers.matomo, consent.expiresAt.getTime()));
+    cmp.on('change', (consent: Consent | null) => console.log(consent?.trackers.matomo, consent?.expiresAt.getTime()));
     return cmp;
   } catch (error) {
     if (error instanceof TemoinConfigError) console.log(error.issues.map((issue) => `${issue.path}: ${issue.message}`));
