@@ -1,5 +1,6 @@
 import type { Consent } from '../consent/consent';
 import type { Integration } from '../instance';
+import { isExcludedPage } from '../trackers/excluded-paths';
 
 type Gtag = (...args: unknown[]) => void;
 type State = 'granted' | 'denied';
@@ -18,7 +19,8 @@ const state = (granted: boolean): State => (granted ? 'granted' : 'denied');
 
 /**
  * Google Consent Mode v2 (docs/contract.md §10): every type denied but `security_storage` before any gated
- * script runs, then an update on each choice and on each page load with a stored choice.
+ * script runs, then an update on each choice and on each page load with a stored choice; on an
+ * excluded page, every update denies.
  * `gtag` pushes its `arguments` object, as Google's snippet does: tags ignore plain arrays.
  */
 export const googleConsentMode: Integration = (config, consent) => {
@@ -40,7 +42,9 @@ export const googleConsentMode: Integration = (config, consent) => {
     wait_for_update: WAIT_FOR_UPDATE_MS,
   });
   const advertising = config.trackers.filter((t) => t.advertising);
-  const update = (consent: Consent | null) => {
+  const update = (choice: Consent | null) => {
+    // On an excluded page (docs/contract.md §3) Google's tags are told what is exempt: all denied.
+    const consent = isExcludedPage(config.excludedPaths) ? null : choice;
     const ads = state(!!consent && advertising.length > 0 && advertising.every((t) => consent.trackers[t.id]));
     gtag('consent', 'update', {
       analytics_storage: state(!!consent?.categories.audience),

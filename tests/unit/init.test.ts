@@ -123,6 +123,21 @@ describe('an npm consumer using Google Consent Mode', () => {
     expect(seen).toEqual(['consent default', 'consent update', 'released']);
   });
 
+  it('denies every Consent Mode type on an excluded page, whatever the choice', () => {
+    const updates: Record<string, string>[] = [];
+    window.dataLayer = { push: (entry: ArrayLike<unknown>) => entry[1] === 'update' && updates.push(entry[2] as Record<string, string>) } as never;
+    const config: TemoinConfig = { tenant, trackers: [matomo], googleConsentMode: true, excludedPaths: ['/espace-adherent/*'] };
+    history.pushState(null, '', '/espace-adherent/remboursements');
+    try {
+      start(config).acceptAll();
+    } finally {
+      history.pushState(null, '', '/');
+    }
+    running.pop()!.destroy();
+    start(config); // the same choice on another page: granted
+    expect(updates.map((update) => update.analytics_storage)).toEqual(['denied', 'granted']);
+  });
+
   it('sends nothing to the data layer when the config does not use Consent Mode', async () => {
     document.body.innerHTML = '<script type="text/plain" data-temoin-tracker="zendesk"></script>';
     const seen = watch();
