@@ -193,7 +193,7 @@ export function createInstance(
   function choose(decisions: Record<string, boolean>): void {
     record = createRecord(config, decisions);
     if (!writeConsentCookie(cookie, encodeRecord(record), new Date(record.expiresAt))) {
-      console.warn('temoin: the choice could not be stored (cookies blocked?): it holds for this page only.');
+      console.warn('temoin: the choice could not be stored (cookies blocked?): it holds for this page.');
     }
     apply(toConsent(record, config));
   }

@@ -1,5 +1,6 @@
 import type { Consent } from '../consent/consent';
 import type { Integration } from '../instance';
+import { isExcludedPage } from '../trackers/excluded-paths';
 
 declare global {
   interface Window {
@@ -22,7 +23,8 @@ export const matomoConsent: Integration = (config, consent) => {
   push('requireCookieConsent');
   let given = false;
   const follow = (consent: Consent | null) => {
-    const granted = consent?.trackers.matomo === true;
+    // On an excluded page (docs/contract.md §3) Matomo may not write cookies, whatever the choice.
+    const granted = consent?.trackers.matomo === true && !isExcludedPage(config.excludedPaths);
     if (granted) push('setCookieConsentGiven');
     else if (given) push('forgetCookieConsentGiven');
     given = granted;

@@ -85,6 +85,22 @@ describe('a page using Matomo', () => {
     expect(pushed).toEqual([['requireCookieConsent'], ['setCookieConsentGiven']]);
   });
 
+  it('gives no consent on an excluded page, whatever the choice, and gives it again elsewhere', () => {
+    const excluded = { ...config(), excludedPaths: ['/espace-adherent/*'] };
+    start(excluded).acceptAll();
+    running.pop()!.destroy();
+    const pushed = fakeMatomo();
+    history.pushState(null, '', '/espace-adherent/remboursements');
+    try {
+      start(excluded).acceptAll();
+    } finally {
+      history.pushState(null, '', '/');
+    }
+    running.pop()!.destroy();
+    start(excluded);
+    expect(pushed).toEqual([['requireCookieConsent'], ['requireCookieConsent'], ['setCookieConsentGiven']]);
+  });
+
   it('reaches the queue matomo.js installs after temoin started', () => {
     const instance = start();
     const pushed = fakeMatomo();
