@@ -131,7 +131,8 @@ function preferencesChunkName(): Plugin {
  *   `catalog.mjs` (generated from `catalog/`), dependencies external;
  * - `--mode chunks`: `temoin-ui.mjs` (validator and UI), the catalog entries
  *   (`temoin-catalog-<id>.mjs`), `temoin-consent-mode.mjs`, `temoin-endpoint.mjs` and `temoin-storage.mjs`, the ES modules
- *   the script tag loads beside itself when a page needs them, and the preferences chunk;
+ *   the script tag loads beside itself when a page needs them, the preferences chunk, and the
+ *   "did you mean" hints for a config naming an unknown catalog id (`temoin-suggest-<hash>.mjs`);
  * - `--mode embed`: `temoin.js`, the self-contained IIFE of the script tag (no validator, no UI);
  * - `--mode cli`: `cli.mjs`, the `temoin` command;
  * - `--mode server`: `server.mjs`, `temoin/server`.

@@ -1,5 +1,5 @@
 import { type Catalog, resolveConfig } from './resolve';
-import { notInCatalog } from './suggest';
+import { notInCatalog } from './not-in-catalog';
 import type { ResolvedConfig, Tracker } from './types';
 
 declare const __TEMOIN_CATALOG_IDS__: string[];
@@ -23,12 +23,16 @@ const entry = async (id: string): Promise<Tracker> =>
  */
 export async function loadConfig(input: unknown): Promise<ResolvedConfig> {
   const refs = (input as { trackers?: unknown } | null)?.trackers;
+  const list: unknown[] = Array.isArray(refs) ? refs : [];
   const catalog: Record<string, Tracker> = Object.create(null);
-  await Promise.all(
-    (Array.isArray(refs) ? refs : []).map(async (ref) => {
+  const [suggest] = await Promise.all([
+    // The "did you mean" hints, a chunk of their own, load only for a config naming an unknown id;
+    // should they fail to load, the message goes without them.
+    list.some((ref) => typeof ref === 'string' && !CATALOG_IDS.includes(ref)) ? import('./suggest').catch(() => undefined) : undefined,
+    ...list.map(async (ref) => {
       const id: unknown = typeof ref === 'string' ? ref : (ref as { id?: unknown } | null)?.id;
       if (CATALOG_IDS.includes(id as string)) catalog[id as string] = await entry(id as string);
     }),
-  );
-  return resolveConfig(input, catalog as Catalog, notInCatalog(CATALOG_IDS));
+  ]);
+  return resolveConfig(input, catalog as Catalog, notInCatalog(CATALOG_IDS, suggest?.closest));
 }

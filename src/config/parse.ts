@@ -1,6 +1,7 @@
 import { catalog } from './catalog';
 import { resolveConfig } from './resolve';
-import { notInCatalog } from './suggest';
+import { notInCatalog } from './not-in-catalog';
+import { closest } from './suggest';
 import type { ResolvedConfig } from './types';
 
 export { BUILT_IN_CATEGORIES } from './resolve';
@@ -10,4 +11,4 @@ export { BUILT_IN_CATEGORIES } from './resolve';
  * The script tag loads only the entries a config names (`load.ts`).
  * @throws {TemoinConfigError} listing every problem, each with its path.
  */
-export const parseConfig = (input: unknown): ResolvedConfig => resolveConfig(input, catalog, notInCatalog(Object.keys(catalog)));
+export const parseConfig = (input: unknown): ResolvedConfig => resolveConfig(input, catalog, notInCatalog(Object.keys(catalog), closest));

@@ -1,8 +1,8 @@
-import { checkConfig, checkTracker, checkTrackerOverride } from './checks';
+import { checkConfig, checkTracker } from './checks';
 import { type ConfigIssue, TemoinConfigError } from './error';
 import { configFingerprint } from './fingerprint';
 import type { Category, ResolvedConfig, Tracker } from './types';
-import { join, type Validator } from './validate';
+import { isObject, join, type Validator } from './validate';
 
 export const BUILT_IN_CATEGORIES: readonly Category[] = [
   { id: 'functional', required: true },
@@ -22,25 +22,22 @@ export type Catalog = Readonly<Record<string, Tracker>>;
 /** What to say of a catalog id that is not in the catalog: the script tag, the CLI and init() say it their way. */
 export type UnknownId = (id: string) => string;
 
-function resolveTracker(ref: unknown, index: number, catalog: Catalog, unknownId: UnknownId, issues: ConfigIssue[]): Tracker | undefined {
-  const path = join('trackers', index);
+/**
+ * A tracker of the config: a catalog id, or an object, which is a whole tracker or, with a catalog
+ * id, replaces the fields it sets of that entry (a field set to `undefined` keeps the entry's).
+ */
+function resolveTracker(ref: unknown, path: string, catalog: Catalog, unknownId: UnknownId, issues: ConfigIssue[]): Tracker | undefined {
   if (typeof ref === 'string') {
     const known = catalog[ref];
     if (!known) issues.push({ path, message: unknownId(ref) });
     // The catalog given to init() is the site's input too: its entries are checked like tracker objects.
     return known && check(checkTracker, known, path, issues);
   }
-  if (typeof ref !== 'object' || ref === null) return undefined;
-  const override = check(checkTrackerOverride, ref, path, issues);
-  if (!override) return undefined;
-  // A catalog id with some fields replaces those fields; any other id must be a whole tracker.
-  return check(checkTracker, { ...catalog[override.id], ...override }, path, issues);
-}
-
-/** The fields of an input that failed validation, read as far as they can be, to report every problem at once. */
-function listed(input: unknown, key: string): unknown[] {
-  const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : undefined;
-  return Array.isArray(value) ? value : [];
+  // Anything else than a string or an object, `checkConfig` reported.
+  if (!isObject(ref)) return undefined;
+  const fields = Object.fromEntries(Object.entries(ref).filter(([, value]) => value !== undefined));
+  // An id that is no string (even one that cannot become a key) names no entry: checkTracker says so.
+  return check(checkTracker, { ...(typeof ref.id === 'string' && catalog[ref.id]), ...fields }, path, issues);
 }
 
 /**
@@ -50,12 +47,14 @@ function listed(input: unknown, key: string): unknown[] {
  */
 export function resolveConfig(input: unknown, catalog: Catalog, unknownId: UnknownId): ResolvedConfig {
   const issues: ConfigIssue[] = [];
-  const config = check(checkConfig, input, '', issues);
+  // What passed of an invalid config too: its categories and trackers still get checked, so that
+  // every problem is reported at once.
+  const config = checkConfig(input, '', issues);
 
   const categories: Category[] = [...BUILT_IN_CATEGORIES];
-  (config?.categories ?? (listed(input, 'categories') as Category[])).forEach((category, i) => {
-    // An entry without a string id is no category (the validator reported it): nothing to compare.
-    if (typeof category?.id !== 'string') return;
+  config?.categories?.forEach((category, i) => {
+    // An entry without a valid id is no category (the validator reported it): nothing to compare.
+    if (category?.id === undefined) return;
     if (categories.some((c) => c.id === category.id)) {
       issues.push({ path: `categories[${i}].id`, message: `"${category.id}" is already a category` });
     }
@@ -63,8 +62,8 @@ export function resolveConfig(input: unknown, catalog: Catalog, unknownId: Unkno
   });
 
   const trackers: Tracker[] = [];
-  (config?.trackers ?? listed(input, 'trackers')).forEach((ref, i) => {
-    const tracker = resolveTracker(ref, i, catalog, unknownId, issues);
+  config?.trackers?.forEach((ref, i) => {
+    const tracker = resolveTracker(ref, join('trackers', i), catalog, unknownId, issues);
     if (!tracker) return;
     if (trackers.some((t) => t.id === tracker.id)) {
       issues.push({ path: `trackers[${i}]`, message: `"${tracker.id}" is listed twice` });
@@ -77,7 +76,7 @@ export function resolveConfig(input: unknown, catalog: Catalog, unknownId: Unkno
     trackers.push(tracker);
   });
 
-  if (!config || issues.length) throw new TemoinConfigError(issues);
-  const resolved = { ...config, trackers, categories };
+  if (issues.length) throw new TemoinConfigError(issues);
+  const resolved = { ...config!, trackers, categories };
   return { ...resolved, fingerprint: configFingerprint(resolved) };
 }

@@ -3,6 +3,8 @@
 export const ID = /^[a-z0-9-]{1,40}$/;
 export const ID_RULE = 'must be 1 to 40 characters among a-z, 0-9 and "-"';
 
+/** A string of at least one character (zod's `minLength(1)`). */
+export const NOT_EMPTY_TEXT = /./s;
 export const NOT_EMPTY = 'must not be empty';
 export const LOCALIZED_RULE = 'needs a "fr" or an "en" text';
 
@@ -79,3 +81,6 @@ export const ENDPOINT_PATH_RULE = 'must be a path of this site, such as "/temoin
 export const TRACKER_REF_RULE = 'must be a catalog id or a tracker object';
 
 export const LOCALES = ['fr', 'en'] as const;
+/** One of `LOCALES`, for the browser's validator, which has no enum (the property test keeps both equal). */
+export const LOCALE = /^(fr|en)$/;
+export const LOCALE_RULE = 'must be one of "fr", "en"';

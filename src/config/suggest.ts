@@ -20,11 +20,3 @@ export function closest(wanted: string, known: readonly string[], max = 3): stri
     .slice(0, max)
     .map(({ id }) => id);
 }
-
-/** Why a catalog id is unknown: the known ids closest to it, then all of them. */
-export function notInCatalog(ids: readonly string[]): (id: string) => string {
-  return (id) => {
-    const hint = closest(id, ids);
-    return `"${id}" is not in the catalog${hint.length ? `; did you mean ${hint.map((known) => `"${known}"`).join(', ')}?` : '.'} Known ids: ${[...ids].sort().join(', ')}.`;
-  };
-}

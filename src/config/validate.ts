@@ -4,102 +4,84 @@ import type { ConfigIssue } from './error';
  * The config validator that runs in the browser: a few combinators enforcing exactly the rules of
  * the zod schemas in `schema.ts`, which stay the published contract (types, JSON Schema, users'
  * tooling). zod/mini costs 9.4 kB gzip for these schemas, more than half the first-visit budget;
- * this costs about 1 kB. A property test proves both accept and reject the same inputs at the same paths.
+ * this costs under 1 kB. A property test proves both accept and reject the same inputs at the same paths.
  */
-export type Validator<T> = (input: unknown, path: string, issues: ConfigIssue[]) => T;
+export type Validator<T = unknown> = (input: unknown, path: string, issues: ConfigIssue[]) => T;
 
-interface Field<T> {
-  check: Validator<T>;
-  optional?: boolean;
-  fallback?: T;
-}
+/** A field of an object: its validator if required, `[validator]` if optional, `[validator, default]` with a default. */
+export type Field = Validator | [Validator, unknown?];
 
-const fail = <T>(issues: ConfigIssue[], path: string, message: string): T => {
+export type Shape = Record<string, Field>;
+
+/**
+ * Reports a problem. The validator then returns `undefined`, typed as its value: a caller reading
+ * the output of an input with problems allows for it (`CheckedConfig`).
+ */
+const fail = (issues: ConfigIssue[], path: string, message: string): never => {
   issues.push({ path, message });
-  return undefined as T;
+  return undefined as never;
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const join = (path: string, key: string | number): string =>
   typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 
-export function string(test?: RegExp | ((value: string) => boolean), message = ''): Validator<string> {
-  return (input, path, issues) =>
-    typeof input !== 'string'
-      ? fail(issues, path, 'must be a string')
-      : test && !(typeof test === 'function' ? test(input) : test.test(input))
-        ? fail(issues, path, message)
-        : input;
-}
+/** A string that passes `rule` (a RegExp, or anything with such a `test`), else `message`. */
+export const string =
+  (rule?: { test(value: string): boolean }, message = ''): Validator<string> =>
+  (input, path, issues) =>
+    typeof input !== 'string' ? fail(issues, path, 'must be a string') : rule && !rule.test(input) ? fail(issues, path, message) : input;
 
-export function integer(min: number, max: number, message: string): Validator<number> {
-  return (input, path, issues) =>
-    !Number.isSafeInteger(input)
-      ? fail(issues, path, 'must be an integer')
-      : (input as number) < min || (input as number) > max
-        ? fail(issues, path, message)
-        : (input as number);
-}
+/** A safe integer (zod's `int()`) from `min` to `max`, else `message`. */
+export const integer =
+  (min: number, max: number, message: string): Validator<number> =>
+  (input, path, issues) =>
+    !Number.isSafeInteger(input) ? fail(issues, path, 'must be an integer') : (input as number) < min || (input as number) > max ? fail(issues, path, message) : (input as number);
 
 export const boolean: Validator<boolean> = (input, path, issues) =>
   typeof input === 'boolean' ? input : fail(issues, path, 'must be true or false');
 
-export function oneOf<T extends string>(values: readonly T[]): Validator<T> {
-  return (input, path, issues) =>
-    values.includes(input as T) ? (input as T) : fail(issues, path, `must be one of ${values.map((v) => `"${v}"`).join(', ')}`);
-}
+/** A string or an object, told apart and checked further by the caller; else `message`. */
+export const stringOrObject =
+  (message: string): Validator<string | Record<string, unknown>> =>
+  (input, path, issues) =>
+    typeof input === 'string' || isObject(input) ? input : fail(issues, path, message);
 
-export function array<T>(item: Validator<T>): Validator<T[]> {
-  return (input, path, issues) =>
+export const array =
+  <T>(item: Validator<T>): Validator<T[]> =>
+  (input, path, issues) =>
     Array.isArray(input) ? input.map((value, i) => item(value, join(path, i), issues)) : fail(issues, path, 'must be an array');
-}
 
-/** An object of any keys whose values all pass `value`. */
-export function record<T>(value: Validator<T>): Validator<Record<string, T>> {
-  return (input, path, issues) => {
-    if (!isObject(input)) return fail(issues, path, 'must be an object');
-    const output: Record<string, T> = {};
-    // `__proto__` is dropped: as a key of the output it would set its prototype.
-    for (const key of Object.keys(input)) if (key !== '__proto__') output[key] = value(input[key], join(path, key), issues);
-    return output;
-  };
-}
-
-export const optional = <T>(check: Validator<T>, fallback?: T): Field<T> => ({ check, optional: true, fallback });
-
-/** The same fields, each one optional. */
-export function partial(shape: Shape): Shape {
-  return Object.fromEntries(
-    Object.entries(shape).map(([key, spec]) => [key, typeof spec === 'function' ? optional(spec) : { ...spec, optional: true }]),
-  );
-}
-
-/** A strict object: unknown keys are errors, so a misspelt option never goes unnoticed. */
-export type Shape = Record<string, Validator<unknown> | Field<unknown>>;
-
-export function object<T>(shape: Shape, refine?: (value: T) => string | undefined): Validator<T> {
-  return (input, path, issues) => {
+/**
+ * An object: a strict one of the keys of `shape` (unknown keys are errors, so a misspelt option
+ * never goes unnoticed), or, without a shape, one of any keys whose values all pass `each`. The
+ * output has the fields that passed and the defaults of those left out, even when others failed,
+ * so that a caller can go on reporting every problem at once; `refine` may find one more.
+ */
+export const object =
+  <T>(shape?: Shape, refine?: (value: T) => string | undefined, each?: Validator): Validator<T> =>
+  (input, path, issues) => {
     if (!isObject(input)) return fail(issues, path, 'must be an object');
     const output: Record<string, unknown> = {};
-    for (const [key, spec] of Object.entries(shape)) {
-      const field = typeof spec === 'function' ? { check: spec } : spec;
+    for (const key in shape) {
+      const field = shape[key];
+      const [check, fallback] = Array.isArray(field) ? field : [field];
       // Own properties only: `__proto__` or `constructor` in JSON is data, never the prototype.
       const value = Object.hasOwn(input, key) ? input[key] : undefined;
-      if (value !== undefined) output[key] = field.check(value, join(path, key), issues);
-      else if (!field.optional) fail(issues, join(path, key), 'is required');
-      else if (field.fallback !== undefined) output[key] = field.fallback;
+      if (value !== undefined) output[key] = check(value, join(path, key), issues);
+      else if (field === check) fail(issues, join(path, key), 'is required');
+      else if (fallback !== undefined) output[key] = fallback;
     }
     for (const key of Object.keys(input)) {
-      if (!Object.hasOwn(shape, key)) fail(issues, join(path, key), 'is not a known field');
+      // `__proto__` as a key of the output would set its prototype: a record drops it.
+      if (each) key !== '__proto__' && (output[key] = each(input[key], join(path, key), issues));
+      else if (!Object.hasOwn(shape!, key)) fail(issues, join(path, key), 'is not a known field');
     }
     const problem = refine?.(input as T);
     return problem ? fail(issues, path, problem) : (output as T);
   };
-}
 
-/** A string or an object, to be told apart and checked further by the caller. */
-export function stringOrObject(message: string): Validator<string | Record<string, unknown>> {
-  return (input, path, issues) => (typeof input === 'string' || isObject(input) ? input : fail(issues, path, message));
-}
+/** An object of any keys whose values all pass `each`. */
+export const record = <T>(each: Validator<T>): Validator<Record<string, T>> => object(undefined, undefined, each);

@@ -29,6 +29,42 @@ describe('a config that cannot be had', () => {
   }
 });
 
+describe('a script-tag config naming a catalog id that does not exist', () => {
+  const hintsChunk = /\/dist\/temoin-suggest-[\w-]+\.mjs$/;
+
+  it('logs the id with the closest known one and the list of all, and runs nothing gated', async () => {
+    server.page('/misspelt.html', pageHtml({ config: testConfig({ trackers: ['zendesk', 'matomoo'] }), body: GATED + HOST_SCRIPT }));
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(server.origin() + '/misspelt.html');
+    await expect.poll(() => errors.join('\n')).toContain('trackers[1]: "matomoo" is not in the catalog; did you mean "matomo"? Known ids: ab-tasty,');
+    expect(await page.evaluate(() => [window.Temoin.get(), (window as unknown as { __gated?: boolean }).__gated ?? null])).toEqual([null, null]);
+    await context.close();
+  });
+
+  it('still logs the id and the known ones when the hints cannot load, and runs nothing gated', async () => {
+    server.page('/misspelt-offline.html', pageHtml({ config: testConfig({ trackers: ['matomoo'] }), body: GATED + HOST_SCRIPT }));
+    const { page, context, errors } = await openPage(browser);
+    const requested: string[] = [];
+    await page.route(hintsChunk, (route) => (requested.push(route.request().url()), route.abort()));
+    await page.goto(server.origin() + '/misspelt-offline.html');
+    await expect.poll(() => errors.join('\n')).toContain('trackers[0]: "matomoo" is not in the catalog. Known ids: ab-tasty,');
+    expect(requested).toHaveLength(1);
+    expect(await page.evaluate(() => [window.Temoin.get(), (window as unknown as { __gated?: boolean }).__gated ?? null])).toEqual([null, null]);
+    await context.close();
+  });
+
+  it('never loads the hints for a config whose ids all exist', async () => {
+    server.page('/known-ids.html', pageHtml({ config: testConfig(), body: GATED }));
+    const { page, context } = await openPage(browser);
+    const before = server.requests.length;
+    await page.goto(server.origin() + '/known-ids.html');
+    await page.waitForFunction(() => window.Temoin?.get());
+    expect(server.requests.slice(before)).toContain('/dist/temoin-ui.mjs');
+    expect(server.requests.slice(before).filter((path) => hintsChunk.test(path))).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('hostile strings in a config', () => {
   it('shows markup in texts as inert text and refuses javascript: links', async () => {
     const tenantName = '<img src=x onerror="window.__xss = 1">Mutuelle';

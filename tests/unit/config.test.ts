@@ -347,6 +347,15 @@ describe('a site developer changing a catalog tracker', () => {
     issueAt(config({ trackers: [{ id: 'matomo', cookies }] }), 'trackers[0].cookies[0].lifetime');
   });
 
+  it('keeps the entry’s field where an override sets it to undefined, as JavaScript configs may', () => {
+    const [matomo] = parseConfig(config({ trackers: [{ id: 'matomo', name: 'Statistiques', category: undefined }] })).trackers;
+    expect(matomo).toMatchObject({ name: 'Statistiques', category: 'audience' });
+  });
+
+  it.each([{ value: 42 }, { value: { id: 'matomo' } }, { value: Object.create(null) }])('is told an override whose id is $value names no entry', ({ value }) => {
+    expect(issueAt(config({ trackers: [{ id: value, category: 'functional' }] }), 'trackers[0].id').message).toMatch(/string/);
+  });
+
   it('is told an override of a wrong type names the field', () => {
     expect(issueAt(config({ trackers: [{ id: 'matomo', advertising: 'yes' }] }), 'trackers[0].advertising').message).toMatch(/true or false|boolean/);
   });
