@@ -131,8 +131,8 @@ function preferencesChunkName(): Plugin {
  *   `catalog.mjs` (generated from `catalog/`), dependencies external;
  * - `--mode chunks`: `temoin-ui.mjs` (validator and UI), the catalog entries
  *   (`temoin-catalog-<id>.mjs`), `temoin-consent-mode.mjs`, `temoin-endpoint.mjs` and `temoin-storage.mjs`, the ES modules
- *   the script tag loads beside itself when a page needs them, the preferences chunk, and the
- *   "did you mean" hints for a config naming an unknown catalog id (`temoin-suggest-<hash>.mjs`);
+ *   the script tag loads beside itself when a page needs them, `temoin-suggest.mjs` (the
+ *   "did you mean" hints for a config naming an unknown catalog id), and the preferences chunk;
  * - `--mode embed`: `temoin.js`, the self-contained IIFE of the script tag (no validator, no UI);
  * - `--mode cli`: `cli.mjs`, the `temoin` command;
  * - `--mode server`: `server.mjs`, `temoin/server`.
@@ -195,6 +195,8 @@ export default defineConfig(({ mode }) => {
             'temoin-consent-mode': 'src/integrations/consent-mode-script-tag.ts',
             'temoin-endpoint': 'src/consent/endpoint-script-tag.ts',
             'temoin-storage': 'src/trackers/storage-script-tag.ts',
+            // The "did you mean" hints, which the validator imports by URL only for a config naming an unknown id.
+            'temoin-suggest': 'src/config/suggest.ts',
             // Each catalog entry a file of its own, `temoin-catalog-<id>.mjs`, which the validator imports by id.
             ...Object.fromEntries(CATALOG_IDS.map((id) => [`temoin-catalog-${id}`, `catalog/${id}.json`])),
           },

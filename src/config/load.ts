@@ -16,6 +16,12 @@ const entry = async (id: string): Promise<Tracker> =>
   (await import(/* @vite-ignore */ new URL(`temoin-catalog-${id}.mjs`, here).href)).default;
 
 /**
+ * The "did you mean" hints, `temoin-suggest.mjs` beside this file: by its URL, as the catalog
+ * entries, not through the bundler's `import()`, which would bring its preload helper along.
+ */
+const hints = async (): Promise<typeof import('./suggest')> => import(/* @vite-ignore */ new URL('temoin-suggest.mjs', here).href);
+
+/**
  * The script tag's validator: loads the catalog entries the config names, side by side, then
  * validates it against them. A first visit thus downloads the trackers a site uses, not the
  * whole catalog.
@@ -26,9 +32,9 @@ export async function loadConfig(input: unknown): Promise<ResolvedConfig> {
   const list: unknown[] = Array.isArray(refs) ? refs : [];
   const catalog: Record<string, Tracker> = Object.create(null);
   const [suggest] = await Promise.all([
-    // The "did you mean" hints, a chunk of their own, load only for a config naming an unknown id;
-    // should they fail to load, the message goes without them.
-    list.some((ref) => typeof ref === 'string' && !CATALOG_IDS.includes(ref)) ? import('./suggest').catch(() => undefined) : undefined,
+    // The hints load only for a config naming an unknown id; should they fail to load, the message
+    // goes without them.
+    list.some((ref) => typeof ref === 'string' && !CATALOG_IDS.includes(ref)) ? hints().catch(() => undefined) : undefined,
     ...list.map(async (ref) => {
       const id: unknown = typeof ref === 'string' ? ref : (ref as { id?: unknown } | null)?.id;
       if (CATALOG_IDS.includes(id as string)) catalog[id as string] = await entry(id as string);
