@@ -20,9 +20,8 @@ function unknownId(ids: string[]): (id: string) => string {
   return (id) =>
     ids.length
       ? `"${id}" is not in the catalog given to init(), which holds: ${ids.join(', ')}.`
-      : `"${id}" is a catalog id, but init() was given no catalog to find it in: import the entry ` +
-        `(import { ${exportName(id)} } from 'temoin/catalog') and list it in trackers, or pass the catalog ` +
-        `(import { catalog } from 'temoin/catalog'; init(config, { catalog })).`;
+      : `"${id}" is a catalog id, but init() was given no catalog: list the entry in trackers ` +
+        `(import { ${exportName(id)} } from 'temoin/catalog'), or pass them all (init(config, { catalog })).`;
 }
 
 /**
@@ -49,7 +48,7 @@ export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): 
   if (typeof document === 'undefined' || typeof window === 'undefined') {
     throw new Error(
       'temoin: init() needs a browser page, and there is no document here (server-side rendering or Node?): ' +
-        'call it in the browser, once the page has loaded (in an effect or a mounted hook).',
+        'call it once the page has loaded, in an effect or a mounted hook.',
     );
   }
   // No prototype: `"constructor"` is no entry.

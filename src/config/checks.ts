@@ -1,6 +1,6 @@
 import * as rule from './rules';
 import type { CategoryInput, Locale, LocalizedText, ResolvedConfig, Tracker, TrackerCookie } from './types';
-import { array, boolean, type Field, integer, object, record, string, stringOrObject } from './validate';
+import { array, boolean, type Field, integer, is, isObject, object, record, string } from './validate';
 
 /** A config whose fields are checked and defaulted; its trackers and categories are still to resolve. */
 export type CheckedConfig = Omit<ResolvedConfig, 'trackers' | 'categories'> & {
@@ -54,7 +54,8 @@ export const checkConfig = object<CheckedConfig>({
     cookieDomain: [string(rule.DOMAIN, rule.DOMAIN_RULE)],
   }),
   revision: [integer(1, Number.MAX_SAFE_INTEGER, rule.REVISION_RULE), 1],
-  trackers: array(stringOrObject(rule.TRACKER_REF_RULE)),
+  // A string or an object, which `resolve.ts` tells apart and checks against the catalog.
+  trackers: array(is<string | Record<string, unknown>>((ref) => typeof ref === 'string' || isObject(ref), rule.TRACKER_REF_RULE)),
   categories: [array(category), []],
   cookieName: [string(rule.COOKIE_NAME_OPTION, rule.COOKIE_NAME_OPTION_RULE), 'temoin'],
   googleConsentMode: [boolean, false],

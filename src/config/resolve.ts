@@ -2,7 +2,7 @@ import { checkConfig, checkTracker } from './checks';
 import { type ConfigIssue, TemoinConfigError } from './error';
 import { configFingerprint } from './fingerprint';
 import type { Category, ResolvedConfig, Tracker } from './types';
-import { isObject, join, type Validator } from './validate';
+import { fail, isObject, join, type Validator } from './validate';
 
 export const BUILT_IN_CATEGORIES: readonly Category[] = [
   { id: 'functional', required: true },
@@ -29,7 +29,7 @@ export type UnknownId = (id: string) => string;
 function resolveTracker(ref: unknown, path: string, catalog: Catalog, unknownId: UnknownId, issues: ConfigIssue[]): Tracker | undefined {
   if (typeof ref === 'string') {
     const known = catalog[ref];
-    if (!known) issues.push({ path, message: unknownId(ref) });
+    if (!known) fail(issues, path, unknownId(ref));
     // The catalog given to init() is the site's input too: its entries are checked like tracker objects.
     return known && check(checkTracker, known, path, issues);
   }
@@ -56,22 +56,19 @@ export function resolveConfig(input: unknown, catalog: Catalog, unknownId: Unkno
     // An entry without a valid id is no category (the validator reported it): nothing to compare.
     if (category?.id === undefined) return;
     if (categories.some((c) => c.id === category.id)) {
-      issues.push({ path: `categories[${i}].id`, message: `"${category.id}" is already a category` });
+      fail(issues, `categories[${i}].id`, `"${category.id}" is already a category`);
     }
     categories.push({ ...category, required: false });
   });
 
   const trackers: Tracker[] = [];
   config?.trackers?.forEach((ref, i) => {
-    const tracker = resolveTracker(ref, join('trackers', i), catalog, unknownId, issues);
+    const path = join('trackers', i);
+    const tracker = resolveTracker(ref, path, catalog, unknownId, issues);
     if (!tracker) return;
-    if (trackers.some((t) => t.id === tracker.id)) {
-      issues.push({ path: `trackers[${i}]`, message: `"${tracker.id}" is listed twice` });
-    } else if (!categories.some((c) => c.id === tracker.category)) {
-      issues.push({
-        path: `trackers[${i}].category`,
-        message: `"${tracker.category}" is not a category; known: ${categories.map((c) => c.id).join(', ')}`,
-      });
+    if (trackers.some((t) => t.id === tracker.id)) fail(issues, path, `"${tracker.id}" is listed twice`);
+    else if (!categories.some((c) => c.id === tracker.category)) {
+      fail(issues, `${path}.category`, `"${tracker.category}" is not a category; known: ${categories.map((c) => c.id).join(', ')}`);
     }
     trackers.push(tracker);
   });

@@ -17,7 +17,7 @@ export type Shape = Record<string, Field>;
  * Reports a problem. The validator then returns `undefined`, typed as its value: a caller reading
  * the output of an input with problems allows for it (`CheckedConfig`).
  */
-const fail = (issues: ConfigIssue[], path: string, message: string): never => {
+export const fail = (issues: ConfigIssue[], path: string, message: string): never => {
   issues.push({ path, message });
   return undefined as never;
 };
@@ -40,14 +40,13 @@ export const integer =
   (input, path, issues) =>
     !Number.isSafeInteger(input) ? fail(issues, path, 'must be an integer') : (input as number) < min || (input as number) > max ? fail(issues, path, message) : (input as number);
 
-export const boolean: Validator<boolean> = (input, path, issues) =>
-  typeof input === 'boolean' ? input : fail(issues, path, 'must be true or false');
-
-/** A string or an object, told apart and checked further by the caller; else `message`. */
-export const stringOrObject =
-  (message: string): Validator<string | Record<string, unknown>> =>
+/** A value that `test` accepts, else `message`. */
+export const is =
+  <T>(test: (input: unknown) => boolean, message: string): Validator<T> =>
   (input, path, issues) =>
-    typeof input === 'string' || isObject(input) ? input : fail(issues, path, message);
+    test(input) ? (input as T) : fail(issues, path, message);
+
+export const boolean = is<boolean>((input) => typeof input === 'boolean', 'must be true or false');
 
 export const array =
   <T>(item: Validator<T>): Validator<T[]> =>
