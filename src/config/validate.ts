@@ -74,9 +74,10 @@ export const object =
       else if (fallback !== undefined) output[key] = fallback;
     }
     for (const key of Object.keys(input)) {
-      // `__proto__` as a key of the output would set its prototype: a record drops it.
-      if (each) key !== '__proto__' && (output[key] = each(input[key], join(path, key), issues));
-      else if (!Object.hasOwn(shape!, key)) fail(issues, join(path, key), 'is not a known field');
+      if (each) {
+        // `__proto__` as a key of the output would set its prototype: a record drops it.
+        if (key !== '__proto__') output[key] = each(input[key], join(path, key), issues);
+      } else if (!Object.hasOwn(shape!, key)) fail(issues, join(path, key), 'is not a known field');
     }
     const problem = refine?.(input as T);
     return problem ? fail(issues, path, problem) : (output as T);
