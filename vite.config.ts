@@ -4,6 +4,7 @@ import { relative, resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { defineConfig, type Plugin } from 'vite';
 import { exportName } from './src/config/export-name.ts';
+import { runtimeEntry } from './src/config/runtime-entry.ts';
 import { trackerSchema } from './src/config/schema.ts';
 import type { Tracker } from './src/config/types.ts';
 
@@ -42,6 +43,7 @@ const CATALOG_MODULE = 'virtual:temoin-catalog';
 
 /**
  * `dist/catalog.mjs` and its types: each catalog file as a named export (`matomo`, `googleAnalytics`),
+ * as pages need it (without its documentation fields: `src/config/runtime-entry.ts`),
  * so that a site's bundler keeps only the entries it imports, and `catalog`, all of them, for sites
  * whose configs name trackers by id (docs/contract.md §13).
  */
@@ -66,7 +68,7 @@ function catalogModule(): Plugin {
       for (const file of readdirSync('catalog')) this.addWatchFile(resolve('catalog', file));
       const all = entries();
       return [
-        ...all.map(({ tracker, name, doc }) => `${doc}\nexport const ${name} = ${JSON.stringify(tracker)};`),
+        ...all.map(({ tracker, name, doc }) => `${doc}\nexport const ${name} = ${JSON.stringify(runtimeEntry(tracker))};`),
         `export const catalog = [${all.map(({ name }) => name).join(', ')}];`,
       ].join('\n');
     },
@@ -92,6 +94,17 @@ function executable(): Plugin {
       for (const output of Object.values(bundle)) {
         if (output.type === 'chunk' && output.isEntry) chmodSync(resolve(options.dir ?? 'dist', output.fileName), 0o755);
       }
+    },
+  };
+}
+
+/** The catalog entries a page loads, `temoin-catalog-<id>.mjs`, without their documentation fields. */
+function runtimeCatalogEntries(): Plugin {
+  return {
+    name: 'temoin-runtime-catalog-entries',
+    enforce: 'pre',
+    transform(code, id) {
+      return /[\\/]catalog[\\/][\w-]+\.json$/.test(id) ? JSON.stringify(runtimeEntry(JSON.parse(code))) : null;
     },
   };
 }
@@ -180,7 +193,7 @@ export default defineConfig(({ mode }) => {
     // Not lib mode: lib mode leaves ES output unminified (for consumers' tree-shaking); these run as shipped.
     return {
       define,
-      plugins: [preferencesChunkName()],
+      plugins: [preferencesChunkName(), runtimeCatalogEntries()],
       // A catalog entry's module exports the entry, not also each of its fields.
       json: { namedExports: false },
       build: {
