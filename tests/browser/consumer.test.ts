@@ -24,8 +24,8 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { de
 const FRAMEWORKS = ['react', 'react-dom', 'vue', 'vite', '@vitejs/plugin-react', '@vitejs/plugin-vue'];
 
 /**
- * Budget of temoin's code in the entry chunk of an app that inits three catalog trackers. The aim
- * is 6 kB; today's 8.68 kB are the core (the gate, the record, the instance: what the script tag's
+ * Budget of temoin's code in the entry chunk (and the chunks it imports) of an app that inits three
+ * catalog trackers. The aim is 6 kB; today's 8.86 kB are the core (the gate, the record, the instance: what the script tag's
  * returning visitor loads), the synchronous validator init() needs, and the three entries' data.
  * This guards against growth until the core shrinks.
  */
@@ -114,10 +114,19 @@ describe('an app built with Vite on the packed package', () => {
     ids = await buildPage('ids');
   }, 60_000);
 
-  /** temoin's share of an entry chunk: its gzip size beyond that of the same app without temoin. */
-  const temoinKb = (built: Built) => (gzip(built.entry.code) - gzip(baseline.entry.code)) / 1000;
+  /** The entry chunk and the chunks it imports statically: what the page loads before the app runs. */
+  function loaded(built: Built, chunk = built.entry, seen = new Set<string>()): Rolldown.OutputChunk[] {
+    if (seen.has(chunk.fileName)) return [];
+    seen.add(chunk.fileName);
+    const imported = chunk.imports.map((name) => built.chunks.find((other) => other.fileName === name)!);
+    return [chunk, ...imported.flatMap((next) => loaded(built, next, seen))];
+  }
+  const loadedGzip = (built: Built) => loaded(built).reduce((sum, chunk) => sum + gzip(chunk.code), 0);
 
-  it(`ships at most ${ENTRY_BUDGET_KB} kB gzip of temoin in its entry chunk with three imported catalog entries`, () => {
+  /** temoin's share of what the entry loads: its gzip size beyond that of the same app without temoin. */
+  const temoinKb = (built: Built) => (loadedGzip(built) - loadedGzip(baseline)) / 1000;
+
+  it(`ships at most ${ENTRY_BUDGET_KB} kB gzip of temoin in its entry chunk and the chunks it imports, with three imported catalog entries`, () => {
     expect(temoinKb(entries)).toBeLessThanOrEqual(ENTRY_BUDGET_KB);
   });
 
