@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { catalog as byId } from '../../src/config/catalog';
 import { type ConfigIssue, init, type TemoinConfig, type TemoinInstance, TemoinConfigError, type Tracker } from '../../src/index';
+import { onPage } from './support/location';
 
 /** The entries `temoin/catalog` exports, as an npm consumer imports them. */
 const { matomo, zendesk } = byId;
@@ -127,12 +128,7 @@ describe('an npm consumer using Google Consent Mode', () => {
     const updates: Record<string, string>[] = [];
     window.dataLayer = { push: (entry: ArrayLike<unknown>) => entry[1] === 'update' && updates.push(entry[2] as Record<string, string>) } as never;
     const config: TemoinConfig = { tenant, trackers: [matomo], googleConsentMode: true, excludedPaths: ['/espace-adherent/*'] };
-    history.pushState(null, '', '/espace-adherent/remboursements');
-    try {
-      start(config).acceptAll();
-    } finally {
-      history.pushState(null, '', '/');
-    }
+    onPage('/espace-adherent/remboursements', () => start(config).acceptAll());
     running.pop()!.destroy();
     start(config); // the same choice on another page: granted
     expect(updates.map((update) => update.analytics_storage)).toEqual(['denied', 'granted']);

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { catalog } from '../../src/config/catalog';
 import { init, type TemoinConfig, type TemoinInstance } from '../../src/index';
+import { onPage } from './support/location';
 
 /** Matomo's consent API through a fake `_paq`, as the page's Matomo snippet and matomo.js see it. */
 
@@ -90,12 +91,7 @@ describe('a page using Matomo', () => {
     start(excluded).acceptAll();
     running.pop()!.destroy();
     const pushed = fakeMatomo();
-    history.pushState(null, '', '/espace-adherent/remboursements');
-    try {
-      start(excluded).acceptAll();
-    } finally {
-      history.pushState(null, '', '/');
-    }
+    onPage('/espace-adherent/remboursements', () => start(excluded).acceptAll());
     running.pop()!.destroy();
     start(excluded);
     expect(pushed).toEqual([['requireCookieConsent'], ['requireCookieConsent'], ['setCookieConsentGiven']]);
