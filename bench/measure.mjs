@@ -42,7 +42,7 @@ import { totalSizes } from './sizes.mjs';
 const GATED_IDS = Object.keys(GATED);
 
 /** Time a library is given to store the choice after a click, before the reload. */
-const STORE_MS = 200;
+export const STORE_MS = 200;
 
 /**
  * Installed in every page before its own scripts: watches long tasks and
@@ -139,7 +139,7 @@ function probe({ accept, gated }) {
 }
 
 /** Playwright locator of a banner button (Playwright CSS pierces open shadow roots). */
-function locate(page, /** @type {Target} */ target) {
+export function locate(page, /** @type {Target} */ target) {
   const text = target.text && new RegExp(`^\\s*${target.text}\\s*$`);
   return page
     .locator(target.css, text ? { hasText: text } : {})

@@ -1,10 +1,12 @@
 /**
  * Where a first visit's time to banner goes, for one library on one bench pass: when each file of
  * the page was requested and arrived, when the banner showed, and the CPU profile's self time per
- * script (CDP Profiler, sampled every 100 µs). `npm run build` first, then:
+ * script (CDP Profiler, sampled every 100 µs). With `--visit returning`, the same for the reload
+ * after "accept all", until the gated scripts ran. `npm run build` first, then:
  *
  *   node bench/profile.mjs                          temoin, mobile pass (slow 4G, 4× CPU)
  *   node bench/profile.mjs --only cookieconsent --pass mobile-cpu --runs 3
+ *   node bench/profile.mjs --visit returning --pass desktop
  *
  * Passes: desktop, mobile (slow 4G, 4× CPU), mobile-cpu (4× CPU, loopback).
  */
@@ -12,7 +14,7 @@ import sparticuzChromium from '@sparticuz/chromium';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { LIBRARIES } from './libraries.mjs';
-import { open } from './measure.mjs';
+import { locate, open, STORE_MS } from './measure.mjs';
 import { startServer } from './server.mjs';
 
 const PASSES = {
@@ -22,8 +24,14 @@ const PASSES = {
 };
 
 const { values: args } = parseArgs({
-  options: { only: { type: 'string', default: 'temoin' }, pass: { type: 'string', default: 'mobile' }, runs: { type: 'string', default: '3' } },
+  options: {
+    only: { type: 'string', default: 'temoin' },
+    pass: { type: 'string', default: 'mobile' },
+    runs: { type: 'string', default: '3' },
+    visit: { type: 'string', default: 'first' },
+  },
 });
+if (!['first', 'returning'].includes(args.visit)) throw new Error('--visit first or returning');
 const lib = LIBRARIES.find((l) => l.id === args.only);
 const pass = PASSES[args.pass];
 if (!lib || !pass) throw new Error(`--only one of ${LIBRARIES.map((l) => l.id).join(', ')}; --pass one of ${Object.keys(PASSES).join(', ')}`);
@@ -49,12 +57,21 @@ function selfTimes(profile) {
 try {
   for (let run = 1; run <= Number(args.runs); run++) {
     const session = await open(browser, lib, { ...pass, settleMs: 0, readMs: 0, timeoutMs: 30_000 }, server);
+    const returning = args.visit === 'returning';
+    if (returning) {
+      await session.page.goto(session.url, { waitUntil: 'load' });
+      await session.page.evaluate(() => window.__bench.until('banner', 30_000));
+      await locate(session.page, lib.accept).click();
+      await session.page.evaluate(() => window.__bench.until('gated', 30_000));
+      await session.page.waitForTimeout(STORE_MS);
+    }
     await session.cdp.send('Profiler.enable');
     await session.cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await session.cdp.send('Profiler.start');
     await session.page.goto(session.url, { waitUntil: 'load' });
-    await session.page.evaluate(() => window.__bench.until('banner', 30_000));
+    await session.page.evaluate((until) => window.__bench.until(until, 30_000), returning ? 'gated' : 'banner');
     const { profile } = await session.cdp.send('Profiler.stop');
+    const { metrics } = await session.cdp.send('Performance.getMetrics');
     const timing = await session.page.evaluate(() => ({
       banner: window.__bench.bannerAt,
       domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
@@ -62,9 +79,11 @@ try {
         .getEntriesByType('resource')
         .map((e) => ({ name: e.name.split('/').pop(), start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize })),
     }));
-    console.log(`\n${lib.name}, ${args.pass} pass, run ${run}: banner visible at ${timing.banner.toFixed(0)} ms (DOMContentLoaded ${timing.domContentLoaded.toFixed(0)} ms)`);
+    const scriptMs = 1000 * metrics.find((m) => m.name === 'ScriptDuration').value;
+    const reached = returning ? 'returning visit' : `banner visible at ${timing.banner.toFixed(0)} ms`;
+    console.log(`\n${lib.name}, ${args.pass} pass, run ${run}: ${reached} (DOMContentLoaded ${timing.domContentLoaded.toFixed(0)} ms, script time ${scriptMs.toFixed(1)} ms)`);
     for (const f of timing.files) console.log(`  ${f.start.toFixed(0).padStart(5)} → ${f.end.toFixed(0).padStart(5)} ms  ${String(f.bytes).padStart(6)} B  ${f.name}`);
-    console.log('  CPU self time until the banner (ms):');
+    console.log(`  CPU self time until ${returning ? 'the gated scripts ran' : 'the banner'} (ms):`);
     for (const [name, ms] of selfTimes(profile).slice(0, 8)) console.log(`  ${ms.toFixed(1).padStart(7)}  ${name}`);
     await session.context.close();
   }
