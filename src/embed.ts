@@ -47,7 +47,7 @@ function init(input: unknown): Promise<TemoinInstance> {
 }
 
 if (window.Temoin) {
-  console.warn('temoin: temoin.js is included twice: the second copy does nothing.');
+  console.warn('temoin: temoin.js is included twice: this copy does nothing.');
 } else {
   window.Temoin = {
     init,

@@ -20,11 +20,13 @@ interface Entry extends ValidatedConfig {
   text: string;
 }
 
-/** The entries this build stored: those of another build may have validated by other rules. */
+/**
+ * The entries this build stored: those of another build may have validated by other rules. A value
+ * that is not an array of entries (not JSON, another shape) has no `filter` or no `build`: none.
+ */
 function entries(): Entry[] {
   try {
-    const stored: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-    return Array.isArray(stored) ? stored.filter((e: Entry) => e.build === __TEMOIN_BUILD__) : [];
+    return (JSON.parse(localStorage.getItem(KEY) ?? '[]') as Entry[]).filter((e) => e.build === __TEMOIN_BUILD__);
   } catch {
     return [];
   }

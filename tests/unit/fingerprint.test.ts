@@ -117,6 +117,18 @@ describe('the hash of a fingerprint', () => {
     expect(fnv1a64(text)).toBe(hash);
   });
 
+  it('equals FNV-1a 64 computed on 64-bit integers, for any text', () => {
+    const reference = (text: string) => {
+      let hash = 0xcbf29ce484222325n;
+      for (const byte of new TextEncoder().encode(text)) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+      return hash.toString(16).padStart(16, '0');
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => fnv1a64(text) === reference(text)),
+      { seed: 20261201, numRuns: 2000 },
+    );
+  });
+
   it('hashes the UTF-8 bytes of the text, so that a tool outside JavaScript gets the same value', () => {
     // Computed with Python: FNV-1a 64 over 'Santé 🩺'.encode('utf-8').
     expect(fnv1a64('Santé 🩺')).toBe('44ac1b19e66ba167');
