@@ -31,7 +31,7 @@ export function configFingerprint(config: Omit<ResolvedConfig, 'fingerprint'> & 
 /**
  * FNV-1a, 64 bits (draft-eastlake-fnv), of the UTF-8 bytes of `text`, in 16 hex digits. The hash
  * is kept in four 16-bit limbs, lowest first, so that every product stays an exact integer: a
- * `BigInt` per byte took a first visit's validator about 4 ms on a slow phone (4× CPU), ten times this.
+ * `BigInt` per byte took a first visit's validator about 4 ms at 4× CPU slowdown; this is several times faster.
  * Multiplying by the FNV prime 2⁴⁰ + 0x1b3 is the hash times 0x1b3 plus the hash shifted 40 bits
  * (two limbs and 8 bits).
  */
