@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build, type Rolldown } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withStaticImports } from '../support/static-imports';
 import { openPage } from './support/browser';
 import { browser, server, useBrowser } from './support/setup';
 
@@ -115,12 +116,8 @@ describe('an app built with Vite on the packed package', () => {
   }, 60_000);
 
   /** The entry chunk and the chunks it imports statically: what the page loads before the app runs. */
-  function loaded(built: Built, chunk = built.entry, seen = new Set<string>()): Rolldown.OutputChunk[] {
-    if (seen.has(chunk.fileName)) return [];
-    seen.add(chunk.fileName);
-    const imported = chunk.imports.map((name) => built.chunks.find((other) => other.fileName === name)!);
-    return [chunk, ...imported.flatMap((next) => loaded(built, next, seen))];
-  }
+  const loaded = (built: Built) =>
+    withStaticImports(built.entry, (chunk) => chunk.imports.map((name) => built.chunks.find((other) => other.fileName === name)!));
   const loadedGzip = (built: Built) => loaded(built).reduce((sum, chunk) => sum + gzip(chunk.code), 0);
 
   /** temoin's share of what the entry loads: its gzip size beyond that of the same app without temoin. */

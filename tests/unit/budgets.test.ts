@@ -2,19 +2,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { withStaticImports } from '../support/static-imports';
 
 /** Byte budgets of what a page downloads (issue 4), measured on the built `dist/` (`npm test` builds first). */
 
 const gzip = (file: string) => gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length;
 
-/** A chunk and the chunks it imports statically: what loading it downloads. */
-function withImports(file: string, seen = new Set<string>()): string[] {
-  if (seen.has(file)) return [];
-  seen.add(file);
-  const code = readFileSync(`dist/${file}`, 'utf8');
-  const imports = [...code.matchAll(/(?:import|from)\s*["']\.\/([\w.-]+\.m?js)["']/g)].map((m) => m[1]);
-  return [file, ...imports.flatMap((next) => withImports(next, seen))];
-}
+/** The files a built file imports statically (`./name.mjs` beside it). */
+const importsOf = (file: string) =>
+  [...readFileSync(`dist/${file}`, 'utf8').matchAll(/(?:import|from)\s*["']\.\/([\w.-]+\.m?js)["']/g)].map((m) => m[1]);
 
 const kB = (bytes: number) => bytes / 1000;
 
@@ -26,7 +22,7 @@ const sizes = () => {
   // The validator and the banner come in temoin-ui.mjs, which fetches the config's catalog entries;
   // the preferences dialog (with Preact) loads only when a visitor opens it.
   const catalogEntries = README_TRACKERS.map((id) => `temoin-catalog-${id}.mjs`);
-  const firstVisit = [...new Set(['temoin.js', ...withImports('temoin-ui.mjs'), ...catalogEntries])].reduce(
+  const firstVisit = [...new Set(['temoin.js', ...withStaticImports('temoin-ui.mjs', importsOf), ...catalogEntries])].reduce(
     (sum, file) => sum + gzip(file),
     0,
   );
