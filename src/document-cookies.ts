@@ -22,10 +22,8 @@ export function writeCookie(name: string, value: string, expires: Date, domain?:
 /**
  * Expires a cookie at `Path=/`: host-only without `domain`, else the one set for that domain. An
  * expired cookie deletes the one of that name, domain and path whatever its other attributes
- * (RFC 6265 §5.3 step 11). Written as `document.cookie` reads it, not through js-cookie: js-cookie
- * percent-encodes a name beyond the letters, digits and a few signs, so it would expire another
- * cookie than a vendor's `crisp-client/session/<id>` or `AMCV_…@AdobeOrg` (docs/contract.md §2).
+ * (RFC 6265 §5.3 step 11). `name` as `readCookies()` gives it, percent-decoded: js-cookie encodes it
+ * back as vendors store names beyond RFC 6265 tokens (`crisp-client%2Fsession%2F<id>`,
+ * `AMCV_…%40AdobeOrg`; docs/contract.md §2).
  */
-export const removeCookie = (name: string, domain?: string): void => {
-  document.cookie = `${name}=;path=/;max-age=-1${domain ? `;domain=${domain}` : ''}`;
-};
+export const removeCookie = (name: string, domain?: string): void => cookies.remove(name, { domain });

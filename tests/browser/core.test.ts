@@ -87,17 +87,24 @@ describe('refusing after accepting', () => {
 });
 
 describe('refusing a tracker whose vendor documents names beyond RFC 6265 tokens', () => {
-  it('deletes them by their own names: Crisp’s crisp-client/session/<id>, a name with @', async () => {
-    const crisp = { id: 'crisp', cookies: [{ name: 'crisp-client/session/*', lifetime: '6mo', purpose: { fr: 'Session.' } }, { name: 'crisp_x@site', lifetime: '1d', purpose: { fr: 'Test.' } }] };
-    const { page, context } = await visit('/slash.html', pageHtml({ config: testConfig({ trackers: [crisp] }) }));
+  it('deletes them as their scripts store them, percent-encoded: Crisp’s crisp-client/session/<id>, Adobe’s AMCV_…@AdobeOrg', async () => {
+    const vendor = {
+      id: 'crisp',
+      cookies: [
+        { name: 'crisp-client/session/*', lifetime: '6mo', purpose: { fr: 'Session.' } },
+        { name: 'AMCV_1FD6776A524453CC0A490D44@AdobeOrg', lifetime: '2y', purpose: { fr: 'Visiteur.' } },
+      ],
+    };
+    const { page, context } = await visit('/slash.html', pageHtml({ config: testConfig({ trackers: [vendor] }) }));
     await page.evaluate(() => window.Temoin.get()!.acceptAll());
     await page.evaluate(() => {
-      document.cookie = 'crisp-client/session/abc=1; path=/';
-      document.cookie = 'crisp_x@site=1; path=/';
+      document.cookie = 'crisp-client%2Fsession%2Fabc=1; path=/';
+      document.cookie = 'AMCV_1FD6776A524453CC0A490D44%40AdobeOrg=1; path=/';
+      document.cookie = 'crisp-client%2Fother=1; path=/';
     });
-    expect(await cookieNames(context)).toEqual(['crisp-client/session/abc', 'crisp_x@site', 'temoin']);
+    expect(await cookieNames(context)).toEqual(['AMCV_1FD6776A524453CC0A490D44%40AdobeOrg', 'crisp-client%2Fother', 'crisp-client%2Fsession%2Fabc', 'temoin']);
     await page.evaluate(() => window.Temoin.get()!.rejectAll());
-    expect(await cookieNames(context)).toEqual(['temoin']);
+    expect(await cookieNames(context)).toEqual(['crisp-client%2Fother', 'temoin']);
     await context.close();
   });
 });
