@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from './config/types';
-import { type Consent, toConsent } from './consent/consent';
+import { type Consent, type Grants, grantsOf, toConsent } from './consent/consent';
 import { readConsentCookie, removeConsentCookie, writeConsentCookie } from './consent/cookie';
 import { type ConsentRecord, createRecord, decodeRecord, encodeRecord, optionalTrackerIds } from './consent/record';
 import { whenParsed } from './document-parsed';
@@ -121,18 +121,18 @@ export function createInstance(
   const listeners = new Set<ChangeListener>();
   const warned = new Set<string>();
   /** What may run before a choice, and on an excluded page whatever the choice: what is exempt from consent. */
-  const exemptOnly = toConsent(createRecord(config, {}), config);
+  const exemptOnly = grantsOf(config, {});
   let record: ConsentRecord | null = decodeRecord(readConsentCookie(cookie), config);
   /** A browser sending Global Privacy Control refuses optional trackers: no banner, and the visitor may still opt in. */
   const gpc = config.globalPrivacyControl && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-  let consent: Consent | null = record ? toConsent(record, config) : gpc ? { ...exemptOnly, source: 'gpc' } : null;
+  let consent: Consent | null = record ? toConsent(record, config) : gpc ? { ...toConsent(createRecord(config, {}), config), source: 'gpc' } : null;
   /** Resolves to nothing when the UI could not load: a later request tries again. */
   let ui: Promise<UiController | void> | undefined;
   let launcher: { remove(): void } | void;
   let destroyed = false;
 
   /** Whether `id` may run under `granted`; an unknown id never may. */
-  function isGranted(id: string, granted = consent ?? exemptOnly): boolean {
+  function isGranted(id: string, granted: Grants = consent ?? exemptOnly): boolean {
     return config.trackers.some((t) => t.id === id) ? granted.trackers[id] : granted.categories[id] === true;
   }
 

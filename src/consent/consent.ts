@@ -22,12 +22,14 @@ export interface Consent {
   source: 'visitor' | 'gpc';
 }
 
+/** What may run under `decisions`, per tracker and per category. */
+export type Grants = Pick<Consent, 'trackers' | 'categories'>;
+
 /**
- * The choice as the API gives it: every tracker granted when exempt or decided so, every category
- * when it is exempt, or has trackers and all of them are granted.
+ * Every tracker granted when exempt or decided so, every category when it is exempt, or has
+ * trackers and all of them are granted.
  */
-export function toConsent(record: ConsentRecord, config: ResolvedConfig): Consent {
-  const { decisions, ...fields } = record;
+export function grantsOf(config: ResolvedConfig, decisions: Record<string, boolean>): Grants {
   const optional = optionalTrackerIds(config);
   const trackers = Object.fromEntries(config.trackers.map(({ id }) => [id, !optional.includes(id) || decisions[id] === true]));
   const categories = Object.fromEntries(
@@ -36,5 +38,11 @@ export function toConsent(record: ConsentRecord, config: ResolvedConfig): Consen
       return [id, required || (members.length > 0 && members.every((t) => trackers[t.id]))];
     }),
   );
-  return { ...fields, decidedAt: new Date(record.decidedAt), expiresAt: new Date(record.expiresAt), trackers, categories, source: 'visitor' };
+  return { trackers, categories };
+}
+
+/** The choice as the API gives it. */
+export function toConsent(record: ConsentRecord, config: ResolvedConfig): Consent {
+  const { decisions, ...fields } = record;
+  return { ...fields, decidedAt: new Date(record.decidedAt), expiresAt: new Date(record.expiresAt), ...grantsOf(config, decisions), source: 'visitor' };
 }
