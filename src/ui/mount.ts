@@ -39,6 +39,7 @@ export function mountUi(instance: TemoinInstance): UiController {
   /**
    * While the banner shows, the page scrolls what gets focus above it (WCAG 2.4.11, focus not
    * obscured): its scroll padding covers the banner. Put back as it was when the banner goes.
+   * Fitted when the banner's size changes, once laid out: reading it then forces no layout.
    */
   function fitScrollPadding(): void {
     if (banner) {
@@ -49,6 +50,7 @@ export function mountUi(instance: TemoinInstance): UiController {
       pagePadding = null;
     }
   }
+  const banners = new ResizeObserver(fitScrollPadding);
 
   /**
    * Asked for as soon as the visitor points at or focuses *Personnaliser*: the browser's module map
@@ -72,24 +74,23 @@ export function mountUi(instance: TemoinInstance): UiController {
     );
   }
 
-  addEventListener('resize', fitScrollPadding);
-
   return {
     showBanner() {
       banner ??= wrapper.insertBefore(createBanner(instance, w, showPreferences, preloadPreferences), slot);
+      banners.observe(banner);
       status.textContent = '';
-      fitScrollPadding();
     },
     showPreferences,
     update(consent: Consent | null) {
       banner?.remove();
       banner = null;
+      banners.disconnect();
       status.textContent = consent ? w.t('saved') : '';
       fitScrollPadding();
       layer?.then((preferences) => preferences.close());
     },
     destroy() {
-      removeEventListener('resize', fitScrollPadding);
+      banners.disconnect();
       layer?.then((preferences) => preferences.close());
       banner = null;
       fitScrollPadding();

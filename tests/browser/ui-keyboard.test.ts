@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browser, server, useBrowser } from './support/setup';
-import { consent, focused, tabTo, visit } from './ui-support';
+import { pageHtml } from './support/page';
+import { ARTICLE, consent, focused, GATED, tabTo, uiConfig, visit } from './ui-support';
 
 useBrowser();
 
@@ -46,6 +47,23 @@ describe('the banner, with the keyboard only', () => {
       expect(link.bottom, `${link.text} is under the banner`).toBeLessThanOrEqual(y);
       expect(link.top).toBeGreaterThanOrEqual(0);
     }
+    await context.close();
+  });
+
+  it('sets the page scroll padding to the banner’s height, follows it when the width changes, and puts the page’s own back', async () => {
+    const head = `<script>document.documentElement.style.scrollPaddingBottom = '3px'</script>`;
+    const { page, context } = await visit(browser, server, '/kb-padding.html', pageHtml({ config: uiConfig(), head, body: GATED + ARTICLE }));
+    await bannerShown(page);
+    const banner = page.getByRole('region', { name: 'Vos choix sur les cookies' });
+    const padding = () => page.evaluate(() => document.documentElement.style.scrollPaddingBottom);
+    const covers = async () => `${Math.round((await banner.boundingBox())!.height) + 16}px`;
+    await expect.poll(padding).toBe(await covers());
+    const wide = await padding();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expect.poll(padding).toBe(await covers());
+    expect(await padding()).not.toBe(wide);
+    await page.evaluate(() => window.Temoin.get()!.rejectAll());
+    expect(await padding()).toBe('3px');
     await context.close();
   });
 });

@@ -57,16 +57,6 @@ describe('the banner, before any choice', () => {
     await widget();
     expect(document.querySelector('[data-temoin-ui]')!.getAttribute('lang')).toBe('fr');
   });
-
-  it('keeps what gets focus on the page above it, through the page scroll padding', async () => {
-    document.documentElement.style.scrollPaddingBottom = '3px';
-    const instance = start();
-    (await widget()).getByRole('region');
-    expect(document.documentElement.style.scrollPaddingBottom).toMatch(/px$/);
-    expect(document.documentElement.style.scrollPaddingBottom).not.toBe('3px');
-    instance.rejectAll();
-    await waitFor(() => expect(document.documentElement.style.scrollPaddingBottom).toBe('3px'));
-  });
 });
 
 describe('choosing in the banner', () => {
