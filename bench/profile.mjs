@@ -7,6 +7,11 @@
  *   node bench/profile.mjs                          temoin, mobile pass (slow 4G, 4× CPU)
  *   node bench/profile.mjs --only cookieconsent --pass mobile-cpu --runs 3
  *   node bench/profile.mjs --visit returning --pass desktop
+ *   node bench/profile.mjs --visit returning --pass mobile-cpu --functions
+ *
+ * `--functions` adds the time spent in each function of the library's own files, what it calls in
+ * the browser included (a `document.cookie` read, `replaceSync`, compiling it on first call), the
+ * mean over the runs: where the library's own share of the script time goes.
  *
  * Passes: desktop, mobile (slow 4G, 4× CPU), mobile-cpu (4× CPU, loopback).
  */
@@ -29,6 +34,7 @@ const { values: args } = parseArgs({
     pass: { type: 'string', default: 'mobile' },
     runs: { type: 'string', default: '3' },
     visit: { type: 'string', default: 'first' },
+    functions: { type: 'boolean', default: false },
   },
 });
 if (!['first', 'returning'].includes(args.visit)) throw new Error('--visit first or returning');
@@ -54,6 +60,26 @@ function selfTimes(profile) {
   return [...totals].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]);
 }
 
+/**
+ * Time per function of the files under `/lib/<id>/`: each sample goes to the nearest such frame on
+ * its stack, with the browser function it was in when that is not the library's own code.
+ */
+function libraryTimes(profile, totals) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map(profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node])));
+  const own = (node) => node.callFrame.url.includes(`/lib/${lib.id}/`);
+  profile.samples.forEach((id, i) => {
+    const leaf = byId.get(id);
+    let node = leaf;
+    while (node && !own(node)) node = parent.get(node.id);
+    if (!node) return;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const key = `${functionName || '(top level)'} ${url.split('/').pop()}:${lineNumber + 1}:${columnNumber + 1}${leaf === node ? '' : ` → ${leaf.callFrame.functionName || '(native)'}`}`;
+    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+}
+
+const functionTimes = new Map();
 try {
   for (let run = 1; run <= Number(args.runs); run++) {
     const session = await open(browser, lib, { ...pass, settleMs: 0, readMs: 0, timeoutMs: 30_000 }, server);
@@ -85,7 +111,14 @@ try {
     for (const f of timing.files) console.log(`  ${f.start.toFixed(0).padStart(5)} → ${f.end.toFixed(0).padStart(5)} ms  ${String(f.bytes).padStart(6)} B  ${f.name}`);
     console.log(`  CPU self time until ${returning ? 'the gated scripts ran' : 'the banner'} (ms):`);
     for (const [name, ms] of selfTimes(profile).slice(0, 8)) console.log(`  ${ms.toFixed(1).padStart(7)}  ${name}`);
+    if (args.functions) libraryTimes(profile, functionTimes);
     await session.context.close();
+  }
+  if (args.functions) {
+    const runs = Number(args.runs);
+    const total = [...functionTimes.values()].reduce((sum, ms) => sum + ms, 0) / runs;
+    console.log(`\n${lib.name}'s own files, mean of ${runs} runs: ${total.toFixed(2)} ms a visit; per function (ms):`);
+    for (const [name, ms] of [...functionTimes].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${(ms / runs).toFixed(2).padStart(7)}  ${name}`);
   }
 } finally {
   await browser.close();
