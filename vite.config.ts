@@ -4,9 +4,10 @@ import { relative, resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { defineConfig, type Plugin } from 'vite';
 import { exportName } from './src/config/export-name.ts';
-import { runtimeEntry } from './src/config/runtime-entry.ts';
+import { catalogEntryModule, runtimeEntry } from './src/config/runtime-entry.ts';
+import { LOCALES } from './src/config/rules.ts';
 import { trackerSchema } from './src/config/schema.ts';
-import type { Tracker } from './src/config/types.ts';
+import type { Locale, Tracker } from './src/config/types.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -98,13 +99,24 @@ function executable(): Plugin {
   };
 }
 
-/** The catalog entries a page loads, `temoin-catalog-<id>.mjs`, without their documentation fields. */
+/** A catalog entry as a page in one locale loads it: `virtual:temoin-catalog-entry/<id>.<locale>`. */
+const CATALOG_ENTRY = 'virtual:temoin-catalog-entry/';
+
+/**
+ * The catalog entries a page loads, one module per entry and locale (`temoin-catalog-<id>.mjs` in
+ * French, the default locale, `temoin-catalog-<id>.en.mjs` in English): without their documentation
+ * fields, their texts in that language alone.
+ */
 function runtimeCatalogEntries(): Plugin {
   return {
     name: 'temoin-runtime-catalog-entries',
-    enforce: 'pre',
-    transform(code, id) {
-      return /[\\/]catalog[\\/][\w-]+\.json$/.test(id) ? JSON.stringify(runtimeEntry(JSON.parse(code))) : null;
+    resolveId: (id) => (id.startsWith(CATALOG_ENTRY) ? `\0${id}` : null),
+    load(id) {
+      if (!id.startsWith(`\0${CATALOG_ENTRY}`)) return null;
+      const [name, locale] = id.slice(CATALOG_ENTRY.length + 1).split('.') as [string, Locale];
+      const file = resolve('catalog', `${name}.json`);
+      this.addWatchFile(file);
+      return `export default ${JSON.stringify(runtimeEntry(JSON.parse(readFileSync(file, 'utf8')) as Tracker, locale))};`;
     },
   };
 }
@@ -194,8 +206,6 @@ export default defineConfig(({ mode }) => {
     return {
       define,
       plugins: [preferencesChunkName(), runtimeCatalogEntries()],
-      // A catalog entry's module exports the entry, not also each of its fields.
-      json: { namedExports: false },
       build: {
         emptyOutDir: false,
         minify: true,
@@ -210,8 +220,10 @@ export default defineConfig(({ mode }) => {
             'temoin-storage': 'src/trackers/storage-script-tag.ts',
             // The "did you mean" hints, which the validator imports by URL only for a config naming an unknown id.
             'temoin-suggest': 'src/config/suggest.ts',
-            // Each catalog entry a file of its own, `temoin-catalog-<id>.mjs`, which the validator imports by id.
-            ...Object.fromEntries(CATALOG_IDS.map((id) => [`temoin-catalog-${id}`, `catalog/${id}.json`])),
+            // Each catalog entry a file of its own per locale, which the validator imports by id.
+            ...Object.fromEntries(
+              CATALOG_IDS.flatMap((id) => LOCALES.map((locale) => [catalogEntryModule(id, locale), `${CATALOG_ENTRY}${id}.${locale}`])),
+            ),
           },
           preserveEntrySignatures: 'allow-extension',
           output: {

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runtimeEntry } from '../config/runtime-entry';
+import { runtimeConfig } from '../config/runtime-entry';
 import type { ResolvedConfig } from '../config/types';
 import { preferencesWords } from '../ui/preferences-texts';
 import { bannerText, httpUrl } from '../ui/texts';
@@ -217,8 +217,8 @@ export async function proofCommand(path: string, out: string, io: Io): Promise<n
   const files = new Map(names.map((name) => [name, readFileSync(join(dist, name))]));
   try {
     mkdirSync(out, { recursive: true });
-    // As pages run it (catalog entries without their documentation fields): what the fingerprint hashes.
-    writeFileSync(join(out, BUNDLE.resolvedConfig), `${JSON.stringify({ ...config, trackers: config.trackers.map(runtimeEntry) }, null, 2)}\n`);
+    // As pages run it (catalog entries without their documentation fields, in the config's language): what the fingerprint hashes.
+    writeFileSync(join(out, BUNDLE.resolvedConfig), `${JSON.stringify(runtimeConfig(config), null, 2)}\n`);
     writeFileSync(join(out, BUNDLE.texts), `${JSON.stringify(shownTexts(config), null, 2)}\n`);
   } catch (error) {
     io.err(`temoin: cannot write to ${out}: ${(error as Error).message}`);

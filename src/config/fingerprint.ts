@@ -1,4 +1,4 @@
-import { runtimeEntry } from './runtime-entry';
+import { runtimeConfig } from './runtime-entry';
 import type { ResolvedConfig } from './types';
 
 /**
@@ -21,11 +21,12 @@ export function canonicalJson(value: unknown): string {
  * Synchronous and small, as it runs in the browser's validator and `init()` returns at once; a
  * standard hash anyone can recompute from the bundle's resolved config. It tells configs apart; the
  * proof bundle's SHA-256 of the config file is the cryptographic link. Left out: the fingerprint
- * itself, `nonce`, a Content-Security-Policy value that may change on every response, and the
- * trackers' documentation fields (`runtime-entry.ts`): they say nothing of what a visitor is asked.
+ * itself, `nonce`, a Content-Security-Policy value that may change on every response, the
+ * trackers' documentation fields and their texts in the language the config does not show
+ * (`runtime-entry.ts`): they say nothing of what a visitor is asked.
  */
 export function configFingerprint(config: Omit<ResolvedConfig, 'fingerprint'> & { fingerprint?: string }): string {
-  return fnv1a64(canonicalJson({ ...config, trackers: config.trackers.map(runtimeEntry), fingerprint: undefined, nonce: undefined }));
+  return fnv1a64(canonicalJson({ ...runtimeConfig(config), fingerprint: undefined, nonce: undefined }));
 }
 
 /**

@@ -1,4 +1,7 @@
-import type { Tracker } from './types';
+import type { Locale, LocalizedText, Tracker } from './types';
+
+/** The text a page in `locale` shows: that language's, else the other one, the only one there is then. */
+const inLocale = (text: LocalizedText, locale: Locale): LocalizedText => (text[locale] === undefined ? text : { [locale]: text[locale] });
 
 /**
  * A tracker without the fields that document it rather than drive it: where its cookie list comes
@@ -6,7 +9,27 @@ import type { Tracker } from './types';
  * declare one cookie (`sharedWith`), an editor's `$schema`. `temoin lint`, `temoin catalog` and the
  * catalog checks read them in `catalog/*.json`; nothing a page runs or shows does, so the entries a
  * page loads leave them out, and the config fingerprint (docs/contract.md §12) does not cover them.
+ *
+ * With a `locale`, its texts in that language alone: what a page of a config in that locale shows
+ * (its tables and both layers speak the config's language), as the script tag loads the entry
+ * (`temoin-catalog-<id>.mjs` in French, `temoin-catalog-<id>.en.mjs` in English).
  */
-export function runtimeEntry({ $schema, sources, ...tracker }: Tracker): Tracker {
-  return { ...tracker, cookies: tracker.cookies.map(({ sharedWith, lifetimeSetting, ...cookie }) => cookie) };
+export function runtimeEntry({ $schema, sources, ...tracker }: Tracker, locale?: Locale): Tracker {
+  const text = (value: LocalizedText) => (locale ? inLocale(value, locale) : value);
+  return {
+    ...tracker,
+    description: text(tracker.description),
+    cookies: tracker.cookies.map(({ sharedWith, lifetimeSetting, ...cookie }) => ({ ...cookie, purpose: text(cookie.purpose) })),
+  };
 }
+
+/** A resolved config as the script tag's pages run it: each tracker as `runtimeEntry` gives it, in the config's locale. */
+export function runtimeConfig<T extends { tenant: { locale: Locale }; trackers: Tracker[] }>(config: T): T {
+  return { ...config, trackers: config.trackers.map((tracker) => runtimeEntry(tracker, config.tenant.locale)) };
+}
+
+/**
+ * The module a page loads a catalog entry from, beside `temoin.js`, without its `.mjs`:
+ * `temoin-catalog-<id>` in French, the default locale, `temoin-catalog-<id>.en` in English.
+ */
+export const catalogEntryModule = (id: string, locale: Locale): string => `temoin-catalog-${id}${locale === 'fr' ? '' : `.${locale}`}`;

@@ -260,6 +260,17 @@ describe('the script tag', () => {
     await context.close();
   });
 
+  it('fetches them in the config’s language: a config in English gets English texts alone', async () => {
+    const before = server.requests.length;
+    const { page, context } = await visit('/entries-en.html', pageHtml({ config: testConfig({ trackers: ['zendesk', 'matomo'] }, { locale: 'en' }) }));
+    const matomo = await page.evaluate(() => window.Temoin.get()!.config.trackers.find((t) => t.id === 'matomo')!);
+    expect(Object.keys(matomo.description)).toEqual(['en']);
+    expect(matomo.cookies.map((cookie) => Object.keys(cookie.purpose))).toEqual(matomo.cookies.map(() => ['en']));
+    const entries = server.requests.slice(before).filter((path) => path.includes('temoin-catalog-')).sort();
+    expect(entries).toEqual(['/dist/temoin-catalog-matomo.en.mjs', '/dist/temoin-catalog-zendesk.en.mjs']);
+    await context.close();
+  });
+
   it('on an invalid config logs one error listing every issue, runs nothing gated, and leaves the page working', async () => {
     const config = testConfig({ trackers: ['matomoo'] }, { consentMaxAgeMonths: 24 });
     const body = `${GATED}<script>window.__hostScriptRan = true</script>`;

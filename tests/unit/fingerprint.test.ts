@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/config/catalog';
 import { canonicalJson, configFingerprint, fnv1a64 } from '../../src/config/fingerprint';
 import { parseConfig } from '../../src/config/parse';
-import { runtimeEntry } from '../../src/config/runtime-entry';
-import type { ResolvedConfig } from '../../src/config/types';
+import { runtimeConfig, runtimeEntry } from '../../src/config/runtime-entry';
+import type { LocalizedText, ResolvedConfig } from '../../src/config/types';
 
 const input = {
   tenant: { id: 'vivoptim', name: 'Vivoptim', privacyPolicyUrl: 'https://example.org/confidentialite', cookieDomain: 'example.org' },
@@ -48,7 +48,7 @@ describe('the config fingerprint', () => {
 
   it('is the FNV-1a 64 hash of the canonical JSON, which anyone can recompute from the resolved config as pages run it', () => {
     const { fingerprint, ...rest } = config;
-    expect(fingerprint).toBe(fnv1a64(canonicalJson({ ...rest, trackers: rest.trackers.map(runtimeEntry) })));
+    expect(fingerprint).toBe(fnv1a64(canonicalJson(runtimeConfig(rest))));
   });
 
   it('does not change with the fields that document a tracker, which pages never load', () => {
@@ -59,6 +59,27 @@ describe('the config fingerprint', () => {
       cookies: matomo.cookies.map((cookie) => ({ ...cookie, lifetimeSetting: 'shorter', sharedWith: { trackers: ['zendesk'], reason: 'One script.' } })),
     };
     expect(parseConfig({ ...input, trackers: [documented, ...input.trackers.slice(1)] }).fingerprint).toBe(config.fingerprint);
+  });
+
+  it('covers the texts in the language the config shows, not those in the other one', () => {
+    const matomo = catalog.matomo;
+    const withText = (fr: string, en: string) => parseConfig({ ...input, trackers: [{ ...matomo, description: { fr, en } }, ...input.trackers.slice(1)] }).fingerprint;
+    expect(withText(matomo.description.fr!, 'Another English text')).toBe(config.fingerprint);
+    expect(withText('Un autre texte', matomo.description.en!)).not.toBe(config.fingerprint);
+    const english = (description: LocalizedText) =>
+      parseConfig({ ...input, tenant: { ...input.tenant, locale: 'en' }, trackers: [{ ...matomo, description }, ...input.trackers.slice(1)] }).fingerprint;
+    expect(english({ fr: 'Un autre texte', en: matomo.description.en! })).toBe(english(matomo.description));
+    expect(english({ fr: matomo.description.fr!, en: 'Another English text' })).not.toBe(english(matomo.description));
+    // A text only in the other language is the one the page shows: it counts.
+    expect(english({ fr: 'Seulement en français' })).not.toBe(english({ fr: 'Un autre texte' }));
+  });
+
+  it('is the same from the catalog as the CLI reads it and from the entries a page loads', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      const tenant = { ...input.tenant, locale };
+      const asPagesLoad = input.trackers.map((ref) => (typeof ref === 'string' ? runtimeEntry(catalog[ref], locale) : ref));
+      expect(parseConfig({ ...input, tenant, trackers: asPagesLoad }).fingerprint).toBe(parseConfig({ ...input, tenant }).fingerprint);
+    }
   });
 
   it('does not change with the order of the keys, at any depth', () => {
@@ -80,7 +101,7 @@ describe('the config fingerprint', () => {
   });
 
   it('changes with any field of the resolved config', () => {
-    const paths = leaves(JSON.parse(JSON.stringify({ ...config, trackers: config.trackers.map(runtimeEntry), fingerprint: undefined })));
+    const paths = leaves(JSON.parse(JSON.stringify({ ...runtimeConfig(config), fingerprint: undefined })));
     expect(paths.length).toBeGreaterThan(40);
     for (const path of paths) expect(configFingerprint(changedAt(path)), path.join('.')).not.toBe(config.fingerprint);
   });

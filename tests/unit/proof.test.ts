@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run';
 import { parseConfig } from '../../src/config/parse';
 import { canonicalJson, fnv1a64 } from '../../src/config/fingerprint';
-import { runtimeEntry } from '../../src/config/runtime-entry';
+import { runtimeConfig } from '../../src/config/runtime-entry';
 import type { ResolvedConfig } from '../../src/config/types';
 
 /** `temoin proof` in-process, without a Chromium (CHROMIUM_PATH names no file): no screenshots, exit 0. */
@@ -88,7 +88,7 @@ describe('temoin proof without a Chromium at hand', () => {
   it('holds the resolved config as pages run it, defaults applied and catalog entries expanded, whose fingerprint anyone can recompute', () => {
     const resolved = json(join(dir, manifest.resolvedConfig)) as ResolvedConfig;
     const config = parseConfig(json(HORIZON));
-    expect(resolved).toEqual(JSON.parse(JSON.stringify({ ...config, trackers: config.trackers.map(runtimeEntry) })));
+    expect(resolved).toEqual(JSON.parse(JSON.stringify(runtimeConfig(config))));
     const { fingerprint, ...rest } = resolved;
     expect(fnv1a64(canonicalJson(rest))).toBe(manifest.config.fingerprint);
   });
