@@ -26,8 +26,8 @@ const hints = async (): Promise<typeof import('./suggest')> => import(/* @vite-i
 
 /**
  * The script tag's validator: loads the catalog entries the config names, side by side, in its
- * language, then validates it against them. A first visit thus downloads the trackers a site uses, not the
- * whole catalog.
+ * language, then validates it against them. A first visit thus downloads the trackers a site
+ * uses, not the whole catalog.
  * @throws {TemoinConfigError} listing every problem, each with its path.
  */
 export async function loadConfig(input: unknown): Promise<ResolvedConfig> {
