@@ -1,8 +1,5 @@
 import type { Locale, LocalizedText, Tracker } from './types';
 
-/** The text a page in `locale` shows: that language's, else the other one, the only one there is then. */
-const inLocale = (text: LocalizedText, locale: Locale): LocalizedText => (text[locale] === undefined ? text : { [locale]: text[locale] });
-
 /**
  * A tracker without the fields that document it rather than drive it: where its cookie list comes
  * from (`sources`), the vendor's setting that shortens a cookie (`lifetimeSetting`), why two entries
@@ -15,7 +12,8 @@ const inLocale = (text: LocalizedText, locale: Locale): LocalizedText => (text[l
  * (`temoin-catalog-<id>.mjs` in French, `temoin-catalog-<id>.en.mjs` in English).
  */
 export function runtimeEntry({ $schema, sources, ...tracker }: Tracker, locale?: Locale): Tracker {
-  const text = (value: LocalizedText) => (locale ? inLocale(value, locale) : value);
+  // What a page in `locale` shows: that language's text, else the other one, the only one there is then.
+  const text = (value: LocalizedText): LocalizedText => (locale && value[locale] !== undefined ? { [locale]: value[locale] } : value);
   return {
     ...tracker,
     description: text(tracker.description),
