@@ -39,12 +39,17 @@ function catalogJsonSchema(): Plugin {
   };
 }
 
-/** The module behind `temoin/catalog`, generated from `catalog/*.json` at each build. */
+/**
+ * The modules behind `temoin/catalog` (`virtual:temoin-catalog`) and `temoin/catalog/<locale>`
+ * (`virtual:temoin-catalog-<locale>`), generated from `catalog/*.json` at each build.
+ */
 const CATALOG_MODULE = 'virtual:temoin-catalog';
+const CATALOG_MODULE_ID = new RegExp(`${CATALOG_MODULE}(?:-(${LOCALES.join('|')}))?$`);
 
 /**
- * `dist/catalog.mjs` and its types: each catalog file as a named export (`matomo`, `googleAnalytics`),
- * as pages need it (without its documentation fields: `src/config/runtime-entry.ts`),
+ * `dist/catalog.mjs`, `dist/catalog-fr.mjs`, `dist/catalog-en.mjs` and their types: each catalog
+ * file as a named export (`matomo`, `googleAnalytics`), as pages need it (without its
+ * documentation fields: `src/config/runtime-entry.ts`; in one language for `temoin/catalog/<locale>`),
  * so that a site's bundler keeps only the entries it imports, and `catalog`, all of them, for sites
  * whose configs name trackers by id (docs/contract.md §13).
  */
@@ -63,13 +68,18 @@ function catalogModule(): Plugin {
   return {
     name: 'temoin-catalog-module',
     // Lib mode resolves its entries against the root: the id arrives as a path ending in the name.
-    resolveId: (id) => (id.endsWith(CATALOG_MODULE) ? `\0${CATALOG_MODULE}` : undefined),
+    resolveId(id) {
+      const match = CATALOG_MODULE_ID.exec(id);
+      return match ? `\0${match[0]}` : undefined;
+    },
     load(id) {
-      if (id !== `\0${CATALOG_MODULE}`) return undefined;
+      const match = id.startsWith('\0') ? CATALOG_MODULE_ID.exec(id) : null;
+      if (!match) return undefined;
+      const locale = match[1] as Locale | undefined;
       for (const file of readdirSync('catalog')) this.addWatchFile(resolve('catalog', file));
       const all = entries();
       return [
-        ...all.map(({ tracker, name, doc }) => `${doc}\nexport const ${name} = ${JSON.stringify(runtimeEntry(tracker))};`),
+        ...all.map(({ tracker, name, doc }) => `${doc}\nexport const ${name} = ${JSON.stringify(runtimeEntry(tracker, locale))};`),
         `export const catalog = [${all.map(({ name }) => name).join(', ')}];`,
       ].join('\n');
     },
@@ -248,7 +258,12 @@ export default defineConfig(({ mode }) => {
     plugins: [catalogJsonSchema(), catalogModule()],
     build: {
       lib: {
-        entry: { temoin: 'src/index.ts', schema: 'src/schema.ts', catalog: CATALOG_MODULE },
+        entry: {
+          temoin: 'src/index.ts',
+          schema: 'src/schema.ts',
+          catalog: CATALOG_MODULE,
+          ...Object.fromEntries(LOCALES.map((locale) => [`catalog-${locale}`, `${CATALOG_MODULE}-${locale}`])),
+        },
         formats: ['es'],
         fileName: (_format, name) => `${name}.mjs`,
       },

@@ -106,12 +106,14 @@ function serve({ outDir }: Built, name: string): void {
 
 describe('an app built with Vite on the packed package', () => {
   let entries: Built;
+  let entriesFr: Built;
   let ids: Built;
   let baseline: Built;
 
   beforeAll(async () => {
     baseline = await buildPage('baseline');
     entries = await buildPage('entries');
+    entriesFr = await buildPage('entries-fr');
     ids = await buildPage('ids');
   }, 60_000);
 
@@ -128,16 +130,20 @@ describe('an app built with Vite on the packed package', () => {
   });
 
   it('gets no zod in any chunk, and neither Preact nor the UI in its entry chunk', () => {
-    for (const built of [entries, ids]) {
+    for (const built of [entries, entriesFr, ids]) {
       for (const chunk of built.chunks) expect(modulesOf(chunk).filter((id) => fromPackage('zod').test(id))).toEqual([]);
       expect(modulesOf(built.entry).filter((id) => fromPackage('preact').test(id) || /[\\/]dist[\\/]ui-/.test(id))).toEqual([]);
     }
   });
 
-  it('keeps only the catalog entries it imports', () => {
+  it('keeps only the catalog entries it imports, and from temoin/catalog/fr only their French texts', () => {
     expect(entries.entry.code).toContain('_pk_id.*');
     expect(entries.entry.code).not.toContain('VISITOR_INFO1_LIVE');
     expect(ids.entry.code).toContain('VISITOR_INFO1_LIVE');
+    expect(entries.entry.code).toContain('Audience measurement tool');
+    expect(entriesFr.entry.code).toContain('_pk_id.*');
+    expect(entriesFr.entry.code).not.toContain('Audience measurement tool');
+    expect(temoinKb(entriesFr)).toBeLessThan(temoinKb(entries));
   });
 
   it('has the sizes the README states for each way to name trackers, within 0.2 kB', () => {
@@ -148,6 +154,7 @@ describe('an app built with Vite on the packed package', () => {
       return Number(match![1]);
     };
     expect(Math.abs(stated('npm, imported entries') - temoinKb(entries)), `imported entries: ${temoinKb(entries)} kB`).toBeLessThanOrEqual(0.2);
+    expect(Math.abs(stated('npm, entries in one language') - temoinKb(entriesFr)), `entries in French: ${temoinKb(entriesFr)} kB`).toBeLessThanOrEqual(0.2);
     expect(Math.abs(stated('npm, ids and the catalog') - temoinKb(ids)), `ids: ${temoinKb(ids)} kB`).toBeLessThanOrEqual(0.2);
   });
 

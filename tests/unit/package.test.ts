@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportName } from '../../src/config/export-name';
+import { runtimeEntry } from '../../src/config/runtime-entry';
 import type { Tracker } from '../../src/index';
 
 /** The built entry points of the npm package (`npm test` builds first), imported as Node imports them. */
@@ -12,7 +13,7 @@ const dist = (file: string) => resolve(ROOT, 'dist', file);
 const files = readdirSync(resolve(ROOT, 'catalog')).filter((file) => file.endsWith('.json'));
 
 describe('the npm package imported where there is no DOM', () => {
-  it.each(['temoin.mjs', 'schema.mjs', 'catalog.mjs', 'server.mjs'])('imports dist/%s without throwing', async (file) => {
+  it.each(['temoin.mjs', 'schema.mjs', 'catalog.mjs', 'catalog-fr.mjs', 'catalog-en.mjs', 'server.mjs'])('imports dist/%s without throwing', async (file) => {
     expect(typeof document).toBe('undefined');
     await expect(import(dist(file))).resolves.toBeTypeOf('object');
   });
@@ -34,6 +35,20 @@ describe('temoin/catalog', () => {
   it('exports the whole catalog as `catalog`, one entry a file', async () => {
     const { catalog } = (await import(dist('catalog.mjs'))) as { catalog: Tracker[] };
     expect(catalog.map((t) => `${t.id}.json`).sort()).toEqual([...files].sort());
+  });
+
+  it.each(['fr', 'en'] as const)('exports each entry in temoin/catalog/%s with its texts in that language alone, under the same names', async (locale) => {
+    const all = (await import(dist('catalog.mjs'))) as Record<string, Tracker>;
+    const one = (await import(dist(`catalog-${locale}.mjs`))) as Record<string, Tracker | Tracker[]>;
+    expect(Object.keys(one).sort()).toEqual(Object.keys(all).sort());
+    for (const file of files) {
+      const name = exportName(file.slice(0, -'.json'.length));
+      const entry = one[name] as Tracker;
+      expect(entry).toEqual(runtimeEntry(all[name], locale));
+      expect(Object.keys(entry.description)).toEqual([locale]);
+      for (const cookie of entry.cookies) expect(Object.keys(cookie.purpose)).toEqual([locale]);
+    }
+    expect((one.catalog as Tracker[]).map((t) => t.id)).toEqual((all.catalog as unknown as Tracker[]).map((t) => t.id));
   });
 
   it('declares a type for every export', async () => {
