@@ -1,5 +1,5 @@
 import { init } from 'temoin';
-import { matomo, youtube } from 'temoin/catalog';
+import { matomo, youtube } from 'temoin/catalog/fr';
 
 /** The page's one temoin instance, started once in the browser (in a server-rendered app, in an effect). */
 export const cmp = init({
