@@ -97,3 +97,19 @@ describe('the README’s first-visit lines under a strict Content-Security-Polic
     await context.close();
   });
 });
+
+describe('opening the preferences', () => {
+  it('fetches one file, the preferences chunk, which imports nothing not already loaded', async () => {
+    server.page('/prefs-once.html', page({ hint: true }));
+    const { page: tab, context } = await openPage(browser);
+    await tab.goto(server.origin() + '/prefs-once.html');
+    await tab.getByRole('button', { name: 'Tout accepter' }).waitFor();
+    const before = server.requests.length;
+    await tab.getByRole('button', { name: 'Personnaliser' }).click();
+    await tab.getByRole('dialog', { name: 'Préférences de cookies' }).waitFor();
+    const fetched = server.requests.slice(before).filter((path) => path.startsWith('/dist/'));
+    expect(fetched).toHaveLength(1);
+    expect(fetched[0]).toMatch(/^\/dist\/temoin-preferences-[\w-]+\.mjs$/);
+    await context.close();
+  });
+});
