@@ -32,6 +32,15 @@ ${lines}
 
 const FIRST_VISIT = ['/dist/temoin-ui.mjs', '/dist/temoin-catalog-matomo.mjs', '/dist/temoin-catalog-zendesk.mjs', '/dist/temoin-catalog-google-analytics.mjs'];
 
+/** A first visit to the README's page, with its first-visit lines, served at `path`: once the banner shows. */
+async function bannerShown(path: string) {
+  server.page(path, page({ hint: true }));
+  const opened = await openPage(browser);
+  await opened.page.goto(server.origin() + path);
+  await opened.page.getByRole('button', { name: 'Tout accepter' }).waitFor();
+  return opened;
+}
+
 /** Opens `path` with temoin.js held back `ms` on its way, and returns the paths the server saw, in order. */
 async function visitWithSlowCore(path: string, ms = 600) {
   const opened = await openPage(browser);
@@ -68,9 +77,7 @@ describe('a first visit', () => {
 
 describe('a returning visitor with the README’s first-visit lines', () => {
   it('fetches temoin.js alone', async () => {
-    server.page('/hint-return.html', page({ hint: true }));
-    const { page: tab, context } = await openPage(browser);
-    await tab.goto(server.origin() + '/hint-return.html');
+    const { page: tab, context } = await bannerShown('/hint-return.html');
     await tab.getByRole('button', { name: 'Tout accepter' }).click();
     await tab.getByRole('button', { name: 'Gestion des cookies' }).waitFor();
     const before = server.requests.length;
@@ -100,10 +107,7 @@ describe('the README’s first-visit lines under a strict Content-Security-Polic
 
 describe('opening the preferences', () => {
   it('fetches one file, the preferences chunk, which imports nothing not already loaded', async () => {
-    server.page('/prefs-once.html', page({ hint: true }));
-    const { page: tab, context } = await openPage(browser);
-    await tab.goto(server.origin() + '/prefs-once.html');
-    await tab.getByRole('button', { name: 'Tout accepter' }).waitFor();
+    const { page: tab, context } = await bannerShown('/prefs-once.html');
     const before = server.requests.length;
     await tab.getByRole('button', { name: 'Personnaliser' }).click();
     await tab.getByRole('dialog', { name: 'Préférences de cookies' }).waitFor();
