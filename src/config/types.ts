@@ -19,7 +19,7 @@ export interface TrackerCookie {
   /**
    * Another tracker also declares this cookie name (or a prefix matching it), e.g. a cookie that
    * one vendor's script sets for two of its products. Both entries say so, naming each other, with
-   * why. It is still deleted when either tracker is refused (docs/contract.md §2, *Not yet*).
+   * why. While one of them is granted the cookie stays, the other being refused (docs/contract.md §2).
    */
   sharedWith?: SharedCookie;
   /**
