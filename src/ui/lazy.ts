@@ -21,9 +21,9 @@ const fromChunk = async <M>(key: keyof M): Promise<M> =>
  */
 
 /** The preferences dialog's code. */
-export const loadPreferencesLayer: () => Promise<typeof import('./preferences-layer')> =
-  typeof __TEMOIN_PREFERENCES_CHUNK__ === 'string' ? () => fromChunk('createPreferencesLayer') : () => import('./preferences-layer');
+export const loadPreferencesLayer: () => Promise<typeof import('./preferences/preferences-layer')> =
+  typeof __TEMOIN_PREFERENCES_CHUNK__ === 'string' ? () => fromChunk('createPreferencesLayer') : () => import('./preferences/preferences-layer');
 
 /** The cookie table's code (docs/contract.md §9). */
-export const loadCookieTable: () => Promise<typeof import('./cookie-table')> =
-  typeof __TEMOIN_PREFERENCES_CHUNK__ === 'string' ? () => fromChunk('renderCookieTable') : () => import('./cookie-table');
+export const loadCookieTable: () => Promise<typeof import('./preferences/cookie-table')> =
+  typeof __TEMOIN_PREFERENCES_CHUNK__ === 'string' ? () => fromChunk('renderCookieTable') : () => import('./preferences/cookie-table');

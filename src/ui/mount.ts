@@ -4,7 +4,7 @@ import { createShadowHost, whenBodyExists } from '../shadow';
 import { createBanner } from './banner';
 import { el } from './dom';
 import { loadPreferencesLayer } from './lazy';
-import type { PreferencesLayer } from './preferences-layer';
+import type { PreferencesLayer } from './preferences/preferences-layer';
 import { CSS } from './styles';
 import { words } from './texts';
 

@@ -3,7 +3,7 @@
  * `--temoin-background`, `--temoin-text`, `--temoin-accent`, `--temoin-accent-text`, `--temoin-focus`,
  * `--temoin-radius`, `--temoin-font`. The defaults keep text at 4.5:1 and controls at 3:1 or more
  * (WCAG 1.4.3, 1.4.11); every target is at least 24×24 px (WCAG 2.5.8); all boxes are fixed, so the
- * host page never moves (CLS 0). What only the preferences dialog uses comes with it (preferences-styles.ts).
+ * host page never moves (CLS 0). What only the preferences dialog uses comes with it (preferences/preferences-styles.ts).
  */
 export const CSS = `:host{all:initial!important;display:contents!important}
 .w{--b:var(--temoin-background,#fff);--t:var(--temoin-text,#1f2937);--a:var(--temoin-accent,#1d4ed8);--at:var(--temoin-accent-text,#fff);--r:var(--temoin-radius,8px);font:15px/1.45 var(--temoin-font,system-ui,sans-serif);color:var(--t)}

@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { readConfigSource } from '../config/source';
-import type { ResolvedConfig } from '../config/types';
-import type { ConfigLoader } from '../instance';
-import { cells, COLUMNS, cookieGroups } from './cookie-rows';
-import { preferencesWords } from './preferences-texts';
+import { readConfigSource } from '../../config/source';
+import type { ResolvedConfig } from '../../config/types';
+import type { ConfigLoader } from '../../instance';
+import { cells, COLUMNS, cookieGroups } from '../cookie-rows';
+import { preferencesWords } from '../preferences-texts';
 
 /**
  * The cookie table of a privacy policy (docs/contract.md §9): one table per category, one row per declared

@@ -1,6 +1,6 @@
-import type { Category, Tracker } from '../config/types';
+import type { Category, Tracker } from '../../config/types';
 import { Switch } from './switch';
-import type { PreferencesWords } from './preferences-texts';
+import type { PreferencesWords } from '../preferences-texts';
 import { TrackerItem } from './tracker';
 
 export interface CategorySectionProps {

@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import type { TemoinInstance } from '../instance';
+import type { TemoinInstance } from '../../instance';
 import { Preferences } from './preferences';
 import { PREFERENCES_CSS } from './preferences-styles';
-import { preferencesWords } from './preferences-texts';
+import { preferencesWords } from '../preferences-texts';
 
 export interface PreferencesLayer {
   /** Opens the dialog on the stored choice (all off before a first one); `opener` gets focus back. */

@@ -1,7 +1,7 @@
-import type { Tracker } from '../config/types';
+import type { Tracker } from '../../config/types';
 import { Switch } from './switch';
-import type { PreferencesWords } from './preferences-texts';
-import { httpUrl } from './texts';
+import type { PreferencesWords } from '../preferences-texts';
+import { httpUrl } from '../texts';
 
 export interface TrackerItemProps {
   tracker: Tracker;

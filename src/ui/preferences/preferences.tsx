@@ -1,7 +1,7 @@
-import type { TemoinInstance } from '../instance';
+import type { TemoinInstance } from '../../instance';
 import { Actions } from './actions';
 import { CategorySection } from './category';
-import type { PreferencesWords } from './preferences-texts';
+import type { PreferencesWords } from '../preferences-texts';
 
 export interface PreferencesProps {
   instance: TemoinInstance;
