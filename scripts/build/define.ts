@@ -1,25 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { buildId } from './build-id.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-
-/**
- * Identifies what a validated config depends on (the catalog and the code: the schema, and which
- * integration files the config needs), so that a new build validates again.
- */
-function buildId(): string {
-  const hash = createHash('sha256').update(pkg.version);
-  for (const dir of ['catalog', 'src']) {
-    for (const file of readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => resolve(entry.parentPath, entry.name))
-      .sort()) {
-      hash.update(relative('.', file)).update(readFileSync(file));
-    }
-  }
-  return hash.digest('hex').slice(0, 12);
-}
 
 /** The catalog's ids: its file names. */
 export const CATALOG_IDS = readdirSync('catalog')
