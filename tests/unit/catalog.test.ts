@@ -168,6 +168,13 @@ describe('the catalog’s own checks (docs/contract.md §2)', () => {
     expect(stale).toEqual([]);
   });
 
+  it.each(entries)('temoin lint warns of every cookie of $file that no vendor page documents, and of no other', ({ data }) => {
+    const tracker = data as Tracker;
+    const { findings } = lint({ tenant: { id: 'site', name: 'Site', privacyPolicyUrl: 'https://example.org/p' }, trackers: [tracker.id] });
+    const warned = findings.filter((f) => f.rule === 'cookie-not-vendor-documented').map((f) => f.message.match(/documents cookie (\S+);/)?.[1]);
+    expect(warned).toEqual(tracker.cookies.filter((cookie) => cookie.basis === 'other').map((cookie) => cookie.name));
+  });
+
   const measuring = [...catalog.values()].filter((t) => t.category === 'audience' || t.advertising);
 
   it.each(measuring.map((tracker) => ({ id: tracker.id, tracker })))(
