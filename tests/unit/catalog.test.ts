@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { lint } from '../../src/cli/lint';
-import { lifetimeParts } from '../../src/config/rules';
+import { lifetimeDays, lifetimeParts } from '../../src/config/rules';
 import { trackerSchema } from '../../src/schema';
 import type { Tracker } from '../../src/index';
 import { matchesCookieName } from '../../src/trackers/cookies';
@@ -26,13 +26,6 @@ function lifetime(value: string): string | undefined {
   const sum = (factors: Record<string, number>) => parts.reduce((total, [count, unit]) => total + count * (factors[unit] ?? 0), 0);
   return [sum(months) && `${sum(months)}mo`, sum(seconds) && `${sum(seconds)}s`].filter(Boolean).join('');
 }
-
-/** Days, on the Gregorian calendar's average month: to compare with CNIL's 13 months. */
-const days = (value: string) =>
-  (lifetimeParts(value) ?? []).reduce(
-    (total, [count, unit]) => total + count * { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 1, mo: 365.2425 / 12, y: 365.2425 }[unit],
-    0,
-  );
 
 /** Two declared names that can name one cookie: equal, or one a prefix the other falls under. */
 const overlap = (a: string, b: string) => matchesCookieName(a, b.replace(/\*$/, '')) || matchesCookieName(b, a.replace(/\*$/, ''));
@@ -182,7 +175,7 @@ describe('the catalog’s own checks (docs/contract.md §2)', () => {
     ({ id, tracker }) => {
       const { findings } = lint({ tenant: { id: 'site', name: 'Site', privacyPolicyUrl: 'https://example.org/p' }, trackers: [id] });
       const flagged = findings.filter((f) => f.rule === 'audience-cookie-lifetime');
-      const long = tracker.cookies.filter((cookie) => days(cookie.lifetime) > (13 * 365.2425) / 12);
+      const long = tracker.cookies.filter((cookie) => lifetimeDays(cookie.lifetime) > (13 * 365.2425) / 12);
       expect(flagged.map((f) => f.message.split(' ')[2])).toEqual(long.map((cookie) => cookie.name));
       for (const [i, cookie] of long.entries()) {
         if (cookie.lifetimeSetting) expect(flagged[i].advice).toContain(cookie.lifetimeSetting.replace(/\.$/, ''));
