@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lifetimeDays } from '../src/config/rules';
 import type { Tracker, TrackerCookie } from '../src/config/types';
+import { mdCode as code, mdText as cell } from '../src/cli/markdown';
 import { catalogEntries } from './catalog-entries';
 
 /**
@@ -202,9 +203,6 @@ export function crossCheck(catalog: Tracker[], database: DatabaseCookie[], revie
   return { known, disagreements, undeclared, entries: catalog.length, cookies: catalog.reduce((n, entry) => n + entry.cookies.length, 0) };
 }
 
-/** Markdown table text: no line break, `|` escaped. */
-const cell = (text: string) => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|');
-const code = (text: string) => `\`${text.replace(/\|/g, '\\|')}\``;
 const NOT_REVIEWED = '*not reviewed yet*';
 
 export function reportMarkdown(check: CrossCheck, source: string): string {
@@ -230,7 +228,7 @@ export function reportMarkdown(check: CrossCheck, source: string): string {
     '| Entry | Cookie | Catalog (basis) | Database | Why it stays |',
     '| --- | --- | --- | --- | --- |',
     ...lifetime.map(
-      (d) => `| ${d.id} | ${code(d.cookie.name)} | ${d.cookie.lifetime} (${d.cookie.basis ?? 'no basis'}) | ${cell(d.row.retention)} (${rowName(d.row)}) | ${cell(d.note ?? NOT_REVIEWED)} |`,
+      (d) => `| ${d.id} | ${code(d.cookie.name)} | ${d.cookie.lifetime} (${d.cookie.basis ?? 'no basis'}) | ${cell(d.row.retention)} (${rowName(d.row)}) | ${d.note ? cell(d.note) : NOT_REVIEWED} |`,
     ),
     '',
     '## Vendors',
@@ -240,7 +238,7 @@ export function reportMarkdown(check: CrossCheck, source: string): string {
     '| Entry | Cookie | Database’s vendor | Database’s lifetime | Why it stays |',
     '| --- | --- | --- | --- | --- |',
     ...vendor.map(
-      (d) => `| ${d.id} | ${code(d.cookie.name)} | ${cell(d.row.platform)} (${cell(d.row.controller)}), ${rowName(d.row)} | ${cell(d.row.retention)} | ${cell(d.note ?? NOT_REVIEWED)} |`,
+      (d) => `| ${d.id} | ${code(d.cookie.name)} | ${cell(d.row.platform)} (${cell(d.row.controller)}), ${rowName(d.row)} | ${cell(d.row.retention)} | ${d.note ? cell(d.note) : NOT_REVIEWED} |`,
     ),
     '',
     '## Cookies the entries do not declare',
@@ -253,7 +251,7 @@ export function reportMarkdown(check: CrossCheck, source: string): string {
       ...(u.note ? [cell(u.note), ''] : []),
       '| Database cookie | Platform | Lifetime | Why it stays |',
       '| --- | --- | --- | --- |',
-      ...u.rows.map((row) => `| ${rowName(row)} | ${cell(row.platform)} | ${cell(row.retention)} | ${cell(u.notes[row.name] ?? (u.note ? 'see above' : NOT_REVIEWED))} |`),
+      ...u.rows.map((row) => `| ${rowName(row)} | ${cell(row.platform)} | ${cell(row.retention)} | ${u.notes[row.name] ? cell(u.notes[row.name]) : u.note ? 'see above' : NOT_REVIEWED} |`),
       '',
     ]),
     '## Cookies the database knows',

@@ -1,7 +1,7 @@
 import { catalog } from '../config/catalog';
 import type { Tracker } from '../config/types';
 import { EXIT, type Io } from './io';
-import { howWellKnown, type Known } from './known';
+import { categoryOf, howWellKnown, type Known } from './known';
 import { plural } from './validate';
 
 export interface CatalogOptions {
@@ -26,8 +26,6 @@ export function findEntries({ search, category }: CatalogOptions): Tracker[] {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** The category column: `audience`, or `audience, advertising` for a tracker marked for advertising. */
-const categoryOf = (t: Tracker) => (t.advertising ? `${t.category}, advertising` : t.category);
 
 /** What the summary line says of each level of `howWellKnown`. */
 const KNOWN_WORDS: Record<Known, string> = { vendor: 'from the vendor', partial: 'partly', other: 'from other pages only' };

@@ -12,3 +12,6 @@ export function howWellKnown({ cookies, sources = [] }: Tracker): Known {
   if (!cookies.length) return sources.length ? 'vendor' : 'other';
   return fromVendor === cookies.length ? 'vendor' : fromVendor ? 'partial' : 'other';
 }
+
+/** The category column: `audience`, or `audience, advertising` for a tracker marked for advertising. */
+export const categoryOf = (t: Tracker): string => (t.advertising ? `${t.category}, advertising` : t.category);
