@@ -83,6 +83,7 @@ export const RULES: Rule[] = [
     summary: "a tracker's cookie rests on no vendor page, only on other public pages (basis \"other\")",
     check({ config }) {
       if (!config) return [];
+      const { lifetime } = preferencesWords(config, 'en');
       return config.trackers.flatMap((tracker, i) =>
         tracker.cookies
           .filter((cookie) => cookie.basis === 'other')
@@ -91,10 +92,14 @@ export const RULES: Rule[] = [
             path: `trackers[${i}]`,
             message:
               `${tracker.id}: no page of ${tracker.provider} documents cookie ${cookie.name}; its name and lifetime ` +
-              `(${cookie.lifetime}) come from other public pages only (a copy of the vendor's table, a cookie database, an observation).`,
+              `(${lifetime(cookie.lifetime)}) ` +
+              (tracker.otherSources?.length
+                ? "come from other public pages only (a copy of the vendor's table, a cookie database, an observation)."
+                : 'come from no public page the entry names.'),
             advice:
               `Check what ${tracker.name} really sets on your site (the browser's storage panel lists a page's cookies) and ` +
-              `declare it in the config's ${tracker.id} entry; the pages the catalog relies on: temoin catalog --search ${tracker.id} --json (otherSources).`,
+              `declare it in the config's ${tracker.id} entry` +
+              (tracker.otherSources?.length ? `; the pages the catalog relies on: temoin catalog --search ${tracker.id} --json (otherSources).` : '.'),
           })),
       );
     },

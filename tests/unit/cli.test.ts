@@ -460,7 +460,7 @@ describe('temoin lint', () => {
       expect(code).toBe(2);
       expect(rulesFired(out)).toEqual(Array(4).fill('cookie-not-vendor-documented'));
       expect(out).toContain(
-        'warning trackers[1]: hotjar: no page of Hotjar Ltd (Contentsquare) documents cookie _hjSession_*; its name and lifetime (30min) come from other public pages only',
+        'warning trackers[1]: hotjar: no page of Hotjar Ltd (Contentsquare) documents cookie _hjSession_*; its name and lifetime (30 minutes) come from other public pages only',
       );
       // Hotjar's help centre lists its survey cookies: those rest on the vendor.
       expect(out).not.toContain('_hjDonePolls');
@@ -472,6 +472,12 @@ describe('temoin lint', () => {
       observed.cookies = [{ ...observed.cookies[0], basis: 'other' } as (typeof observed.cookies)[0]];
       expect(rulesFired(temoin('lint', file(config({}, [observed]))).out)).toEqual(['cookie-not-vendor-documented']);
       expect(rulesFired(temoin('lint', file(config({}, [ownTracker('chat', 'audience', '30d')]))).out)).toEqual([]);
+    });
+
+    it('says so when the entry names no page at all for the cookie, as lisio’s', () => {
+      const { out } = temoin('lint', file(config({}, ['lisio'])));
+      expect(out).toContain('lisio: no page of Lisio documents cookie lisio*; its name and lifetime (90 days) come from no public page the entry names. [cookie-not-vendor-documented]');
+      expect(out).toContain("declare it in the config's lisio entry.");
     });
 
     it('stays silent once the config declares the cookies itself, as it found them', () => {
