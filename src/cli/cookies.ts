@@ -2,23 +2,11 @@ import type { Locale, ResolvedConfig } from '../config/types';
 import { cells, COLUMNS, type CookieGroup, cookieGroups } from '../ui/cookie-rows';
 import { preferencesWords } from '../ui/preferences-texts';
 import { EXIT, type Io } from './io';
+import { mdCode, mdText } from './markdown';
 import { loadConfig } from './validate';
 
 export const FORMATS = ['md', 'html', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
-
-/**
- * Markdown text inside a table cell: what could open markup there (emphasis, code, links, HTML,
- * entities, a cell break) is backslash-escaped (CommonMark §2.4); line breaks would end the row.
- */
-const mdText = (text: string) => text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
-
-/** A code span long enough to hold any backticks of the name (CommonMark §6.1); `|` still ends a GFM cell. */
-function mdCode(text: string): string {
-  const fence = '`'.repeat(Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length)) + 1);
-  const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text;
-  return `${fence}${padded.replace(/\|/g, '\\|')}${fence}`;
-}
 
 export function toMarkdown(groups: CookieGroup[], head: string[]): string {
   return groups

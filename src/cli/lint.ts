@@ -1,5 +1,5 @@
 import { catalog } from '../config/catalog';
-import { lifetimeParts, type Unit } from '../config/rules';
+import { lifetimeDays } from '../config/rules';
 import type { ResolvedConfig, Tracker } from '../config/types';
 import { preferencesWords } from '../ui/preferences-texts';
 import { EXIT, type Io } from './io';
@@ -38,17 +38,13 @@ export interface Rule {
 const field = (value: unknown, key: string): unknown =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 
-/** 13 months in days, on the Gregorian calendar's average month (365.2425 / 12 days). */
-const THIRTEEN_MONTHS_DAYS = (13 * 365.2425) / 12;
-const DAYS: Record<Unit, number> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 1, mo: 365.2425 / 12, y: 365.2425 };
+/** 13 months in days, as `lifetimeDays` counts them. */
+const THIRTEEN_MONTHS_DAYS = lifetimeDays('13mo');
 
 /** An audience tracker of the catalog stays one when a config files it under a category of its own. */
 const isAudience = (tracker: Tracker) => tracker.category === 'audience' || catalog[tracker.id]?.category === 'audience';
 /** So does a tracker used for advertising. */
 const isAdvertising = (tracker: Tracker) => tracker.advertising ?? catalog[tracker.id]?.advertising ?? false;
-
-const lifetimeDays = (lifetime: string): number =>
-  (lifetimeParts(lifetime) ?? []).reduce((days, [count, unit]) => days + count * DAYS[unit], 0);
 
 export const RULES: Rule[] = [
   {
@@ -79,6 +75,32 @@ export const RULES: Rule[] = [
                     : `Shorten ${cookie.name}'s lifetime to 13 months in ${tracker.name}'s settings, then declare the real lifetime in the config.`,
                 };
               }),
+      );
+    },
+  },
+  {
+    id: 'cookie-not-vendor-documented',
+    summary: "a tracker's cookie rests on no vendor page, only on other public pages (basis \"other\")",
+    check({ config }) {
+      if (!config) return [];
+      const { lifetime } = preferencesWords(config, 'en');
+      return config.trackers.flatMap((tracker, i) =>
+        tracker.cookies
+          .filter((cookie) => cookie.basis === 'other')
+          .map((cookie) => ({
+            rule: 'cookie-not-vendor-documented',
+            path: `trackers[${i}]`,
+            message:
+              `${tracker.id}: no page of ${tracker.provider} documents cookie ${cookie.name}; its name and lifetime ` +
+              `(${lifetime(cookie.lifetime)}) ` +
+              (tracker.otherSources?.length
+                ? "come from other public pages only (a copy of the vendor's table, a cookie database, an observation)."
+                : 'come from no public page the entry names.'),
+            advice:
+              `Check what ${tracker.name} really sets on your site (the browser's storage panel lists a page's cookies) and ` +
+              `declare it in the config's ${tracker.id} entry` +
+              (tracker.otherSources?.length ? `; the pages the catalog relies on: temoin catalog --search ${tracker.id} --json (otherSources).` : '.'),
+          })),
       );
     },
   },

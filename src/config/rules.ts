@@ -35,6 +35,13 @@ export function lifetimeParts(value: string): [number, Unit][] | undefined {
   return [...value.matchAll(/(\d+)([a-z]+)/g)].map(([, count, unit]) => [+count, unit as Unit]);
 }
 
+/** Days in each unit, on the Gregorian calendar's average month (365.2425 / 12 days). */
+const UNIT_DAYS: Record<Unit, number> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 1, mo: 365.2425 / 12, y: 365.2425 };
+
+/** A lifetime in days: 0 for a session (and for an invalid value). */
+export const lifetimeDays = (value: string): number =>
+  (lifetimeParts(value) ?? []).reduce((days, [count, unit]) => days + count * UNIT_DAYS[unit], 0);
+
 /**
  * A declared cookie name, a final `*` making it a prefix. Wider than an RFC 6265 token, since
  * vendors document names such as `AMCV_…@AdobeOrg` or chat ids with `/`, which their scripts store
@@ -78,6 +85,15 @@ export const PATH_PATTERN_RULE =
  */
 export const ENDPOINT_PATH = /^(?!.*\/\/)\/[!-[\]-~]*$/;
 export const ENDPOINT_PATH_RULE = 'must be a path of this site, such as "/temoin/consent"';
+
+/**
+ * Where a catalog cookie's name and lifetime come from (docs/contract.md §2): the vendor's own
+ * documentation or code, or only other public pages (a reproduction, a cookie database, an observation).
+ */
+export const BASES = ['vendor', 'other'] as const;
+/** One of `BASES`, for the browser's validator (the property test keeps both equal). */
+export const BASIS = /^(vendor|other)$/;
+export const BASIS_RULE = 'must be one of "vendor", "other"';
 
 export const TRACKER_REF_RULE = 'must be a catalog id or a tracker object';
 
