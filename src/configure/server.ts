@@ -17,10 +17,11 @@ export interface ConfigureServerOptions {
   file?: string;
   /** The port on 127.0.0.1; 0 (the default) takes a free one. */
   port?: number;
-  /** The configurator page's build: `index.html` and its assets. */
-  pageDir: string;
-  /** The widget's build (`dist/`), served under `/widget/` for the preview. */
-  widgetDir: string;
+  /**
+   * The package's build (`dist/`): the page is `configure/index.html`, and the preview loads the
+   * widget beside it (`../temoin.js`), as the demo serves them too.
+   */
+  distDir: string;
   /** Every problem `temoin validate` reports for a config; none when it is valid. */
   check(input: unknown): ConfigIssue[];
   /** How long a request body may take to arrive (default 10 s): a slower one gets 408. */
@@ -28,13 +29,16 @@ export interface ConfigureServerOptions {
 }
 
 export interface ConfigureServer {
-  /** `http://127.0.0.1:<port>/` */
+  /** `http://127.0.0.1:<port>/configure/`, the page. */
   url: string;
   close(): Promise<void>;
 }
 
 /** The largest config a save accepts (SPEC: 256 KB). */
 export const MAX_BODY = 256 * 1024;
+
+/** The page's folder in the build. */
+const PAGE = 'configure';
 
 /** The element of the served page that hands it this start's token and the file's name. */
 export const START_ELEMENT_ID = 'temoin-configure-start';
@@ -122,21 +126,20 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 export async function startConfigureServer(options: ConfigureServerOptions): Promise<ConfigureServer> {
   const token = randomBytes(24).toString('base64url');
   const file = options.file === undefined ? undefined : resolve(options.file);
-  const pageDir = resolve(options.pageDir);
-  const widgetDir = resolve(options.widgetDir);
+  const distDir = resolve(options.distDir);
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
   let origins: string[] = [];
 
-  /** A file of `dir` named by the URL path `rest`, or a 404: nothing outside `dir` is ever read. */
-  async function staticFile(dir: string, rest: string): Promise<{ body: Buffer; type: string }> {
+  /** A file of the build named by the URL path, or a 404: nothing outside it is ever read. */
+  async function staticFile(urlPath: string): Promise<{ body: Buffer; type: string }> {
     let path: string;
     try {
-      path = resolve(dir, `.${decodeURIComponent(rest)}`);
+      path = resolve(distDir, `.${decodeURIComponent(urlPath)}`);
     } catch {
       throw new Refusal(404, 'no such file');
     }
     const type = TYPES[extname(path)];
-    if (!path.startsWith(dir + sep) || !type) throw new Refusal(404, 'no such file');
+    if (!path.startsWith(distDir + sep) || !type) throw new Refusal(404, 'no such file');
     try {
       return { body: await readFile(path), type };
     } catch {
@@ -145,7 +148,7 @@ export async function startConfigureServer(options: ConfigureServerOptions): Pro
   }
 
   async function page(): Promise<string> {
-    const html = await readFile(join(pageDir, 'index.html'), 'utf8');
+    const html = await readFile(join(distDir, PAGE, 'index.html'), 'utf8');
     const start = `<script type="application/json" id="${START_ELEMENT_ID}">${scriptJson({ token, file: file && basename(file) })}</script>`;
     return html.replace('</head>', `${start}</head>`);
   }
@@ -203,12 +206,9 @@ export async function startConfigureServer(options: ConfigureServerOptions): Pro
       return current(res);
     }
     if (method !== 'GET' && method !== 'HEAD') throw new Refusal(405, 'only GET', {}, { allow: 'GET, HEAD' });
-    if (path === '/') return send(res, 200, await page(), TYPES['.html']);
-    if (path.startsWith('/widget/')) {
-      const { body, type } = await staticFile(widgetDir, path.slice('/widget'.length));
-      return send(res, 200, body, type);
-    }
-    const { body, type } = await staticFile(pageDir, path);
+    if (path === '/') return send(res, 302, '', TYPES['.html'], { location: `/${PAGE}/` });
+    if (path === `/${PAGE}/`) return send(res, 200, await page(), TYPES['.html']);
+    const { body, type } = await staticFile(path);
     return send(res, 200, body, type);
   }
 
@@ -228,7 +228,7 @@ export async function startConfigureServer(options: ConfigureServerOptions): Pro
   const { port } = server.address() as AddressInfo;
   origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
   return {
-    url: `${origins[0]}/`,
+    url: `${origins[0]}/${PAGE}/`,
     close: () =>
       new Promise<void>((done) => {
         server.close(() => done());

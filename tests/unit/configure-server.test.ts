@@ -54,27 +54,26 @@ const filesInDir = () => readdirSync(dir).sort();
 async function start(options: { file?: string } = { file: undefined }) {
   server = await startConfigureServer({
     ...options,
-    pageDir: join(dir, 'page'),
-    widgetDir: join(dir, 'widget'),
+    distDir: join(dir, 'dist'),
     check: (input) => {
       const checked = check(input);
       return checked.ok ? [] : checked.issues;
     },
     bodyTimeoutMs: 300,
   });
-  origin = server.url.slice(0, -1);
-  const page = await call('GET', '/');
+  origin = new URL(server.url).origin;
+  const page = await call('GET', '/configure/');
   const start = new RegExp(`<script type="application/json" id="${START_ELEMENT_ID}">(.*?)</script>`).exec(page.body);
   token = (JSON.parse(start![1]) as { token: string }).token;
 }
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'temoin-configure-'));
-  mkdirSync(join(dir, 'page'));
-  mkdirSync(join(dir, 'widget'));
-  writeFileSync(join(dir, 'page', 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
-  writeFileSync(join(dir, 'page', 'app.js'), 'export {};');
-  writeFileSync(join(dir, 'widget', 'temoin.js'), '/* widget */');
+  mkdirSync(join(dir, 'dist', 'configure'), { recursive: true });
+  writeFileSync(join(dir, 'dist', 'configure', 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+  writeFileSync(join(dir, 'dist', 'configure', 'app.js'), 'export {};');
+  writeFileSync(join(dir, 'dist', 'temoin.js'), '/* widget */');
+  writeFileSync(join(dir, 'dist', 'cli.map'), 'not served');
   writeFileSync(join(dir, 'secret.json'), '{"secret":true}');
   file = join(dir, 'site.json');
   writeFileSync(file, ORIGINAL);
@@ -85,8 +84,9 @@ afterEach(() => server.close());
 
 describe('temoin configure: serving the page', () => {
   it('listens on 127.0.0.1 and hands the page a token of this start and the file name', async () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const page = await call('GET', '/');
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/configure\/$/);
+    expect((await call('GET', '/')).headers.location).toBe('/configure/');
+    const page = await call('GET', '/configure/');
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.body).toContain('"file":"site.json"');
@@ -101,17 +101,17 @@ describe('temoin configure: serving the page', () => {
   });
 
   it('serves the page assets and the widget build, and nothing outside them', async () => {
-    expect((await call('GET', '/app.js')).status).toBe(200);
-    expect((await call('GET', '/widget/temoin.js')).body).toBe('/* widget */');
-    for (const path of ['/../secret.json', '/%2e%2e/secret.json', '/widget/..%2fsecret.json', '/widget/%2e%2e/site.json', '/missing.js', '/%E0%A4%A'])
+    expect((await call('GET', '/configure/app.js')).status).toBe(200);
+    expect((await call('GET', '/temoin.js')).body).toBe('/* widget */');
+    for (const path of ['/../secret.json', '/%2e%2e/secret.json', '/configure/..%2f..%2fsecret.json', '/%2e%2e/site.json', '/cli.map', '/missing.js', '/%E0%A4%A'])
       expect((await call('GET', path)).status, path).toBe(404);
   });
 
   it('answers only to its own address (a DNS-rebinding page names another host)', async () => {
-    const answer = await call('GET', '/', { headers: { host: 'evil.example' } });
+    const answer = await call('GET', '/configure/', { headers: { host: 'evil.example' } });
     expect(answer.status).toBe(403);
     expect(answer.body).not.toContain(token);
-    expect((await call('GET', '/', { headers: { host: origin.replace('127.0.0.1', 'localhost').slice(7) } })).status).toBe(200);
+    expect((await call('GET', '/configure/', { headers: { host: origin.replace('127.0.0.1', 'localhost').slice(7) } })).status).toBe(200);
   });
 
   it('gives the current file to the page, with the token only', async () => {
@@ -127,7 +127,7 @@ describe('temoin configure: Save', () => {
     expect(answer.status).toBe(200);
     expect(onDisk()).toBe(`${JSON.stringify(VALID, null, 2)}\n`);
     expect(check(JSON.parse(onDisk())).ok).toBe(true);
-    expect(filesInDir()).toEqual(['page', 'secret.json', 'site.json', 'widget']);
+    expect(filesInDir()).toEqual(['dist', 'secret.json', 'site.json']);
   });
 
   it.each([
@@ -214,7 +214,7 @@ describe('temoin configure: Save', () => {
     expect(answer.status).toBe(500);
     expect(JSON.parse(answer.body).error).toMatch(/could not be written.*unchanged/);
     expect(statSync(file).isDirectory()).toBe(true);
-    expect(filesInDir()).toEqual(['page', 'secret.json', 'site.json', 'widget']);
+    expect(filesInDir()).toEqual(['dist', 'secret.json', 'site.json']);
   });
 
   it('refuses to save when started without a file: the page downloads instead', async () => {
@@ -223,7 +223,7 @@ describe('temoin configure: Save', () => {
     const answer = await save(VALID);
     expect(answer.status).toBe(409);
     expect(JSON.parse((await call('GET', '/api/config', { headers: { 'x-temoin-token': token } })).body)).toEqual({ file: null, text: null });
-    expect(filesInDir()).toEqual(['page', 'secret.json', 'site.json', 'widget']);
+    expect(filesInDir()).toEqual(['dist', 'secret.json', 'site.json']);
   });
 });
 
@@ -232,7 +232,7 @@ describe('temoin configure: under load on loopback', () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 20 });
     const configs = Array.from({ length: 100 }, (_, i) => ({ ...VALID, revision: i + 1 }));
     const tasks = [
-      ...Array.from({ length: 400 }, () => () => call('GET', '/', { agent })),
+      ...Array.from({ length: 400 }, () => () => call('GET', '/configure/', { agent })),
       ...configs.map((config) => () => call('PUT', '/api/config', {
         agent,
         headers: { 'content-type': 'application/json', origin, 'x-temoin-token': token },
@@ -251,6 +251,6 @@ describe('temoin configure: under load on loopback', () => {
     expect(statuses.every((status) => status === 200)).toBe(true);
     const saved = JSON.parse(onDisk()) as { revision: number };
     expect(configs.map((config) => config.revision)).toContain(saved.revision);
-    expect(filesInDir()).toEqual(['page', 'secret.json', 'site.json', 'widget']);
+    expect(filesInDir()).toEqual(['dist', 'secret.json', 'site.json']);
   });
 });
