@@ -3,13 +3,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { runtimeConfig } from '../config/runtime-entry';
 import type { ResolvedConfig } from '../config/types';
 import { preferencesWords } from '../ui/preferences-texts';
 import { bannerText, httpUrl } from '../ui/texts';
 import { EXIT, type Io } from './io';
+import { distDir } from './dist';
 import { readJsonFile } from './read';
 import { check, formatIssue, plural } from './validate';
 
@@ -31,15 +31,6 @@ export const WIDTHS = [360, 1280] as const;
 
 /** What a script-tag page may load from `dist/`: `temoin.js` and the ES modules it fetches beside itself. */
 const SCRIPT_TAG_FILE = /^temoin(\.js|-[\w.-]+\.mjs)$/;
-
-/**
- * `dist/` of this copy of temoin: beside the built command (`dist/cli.mjs`), or the repository's
- * when the command runs from its sources (tests).
- */
-function distDir(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return existsSync(join(here, 'temoin.js')) ? here : resolve(here, '../../dist');
-}
 
 const sha = (algorithm: 'sha256' | 'sha384', data: Buffer, encoding: 'hex' | 'base64') => createHash(algorithm).update(data).digest(encoding);
 

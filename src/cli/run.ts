@@ -1,6 +1,7 @@
 import { closest } from '../config/suggest';
 import type { Locale } from '../config/types';
 import { catalogCommand } from './catalog';
+import { configureCommand } from './configure';
 import { cookiesCommand, FORMATS, type Format } from './cookies';
 import { EXIT, type Io } from './io';
 import { lintCommand, RULES } from './lint';
@@ -17,6 +18,7 @@ const USAGE = `Usage:
   temoin lint <config.json> [--strict]
   temoin catalog [--search WORD] [--category ID] [--json]
   temoin proof <config.json> --out <dir>
+  temoin configure [config.json] [--port N]
   temoin --help | --version`;
 
 const HELP: Record<string, string> = {
@@ -50,6 +52,14 @@ and 1280 px in headless Chromium (CHROMIUM_PATH, else @sparticuz/chromium; with 
 Without a Chromium the manifest says why the screenshots were skipped, and the exit code is 0.
 Progress goes to stderr.
   --out DIR       the bundle's folder (created if need be)`,
+  configure: `temoin configure [config.json] [--port N]
+
+Serves, on 127.0.0.1 only, a page where a config is built and previewed: every field, the catalog
+searched by name, vendor, category or cookie, the real banner at 360 and 1280 px, every problem
+validate and lint report at its field. Save writes the config to the file given (2-space JSON,
+replaced whole; created when it does not exist yet); without a file, the page downloads it.
+Ctrl-C stops the server.
+  --port N        the port (default: a free one)`,
   catalog: `temoin catalog [--search WORD] [--category ID] [--json]
 
 Lists the trackers of temoin's catalog, the ids a config's "trackers" may name: id, name, provider,
@@ -70,6 +80,7 @@ Commands:
   lint       warn about compliance problems (CNIL) a valid config may still have
   catalog    list the catalog's trackers, by word or category
   proof      write the proof bundle of a config: hashes, texts shown, screenshots
+  configure  build, preview and save a config on a local page
 
 Run "temoin <command> --help" for a command's options.
 Exit codes: 0 ok · 1 invalid config or unreadable file · 2 lint warnings with --strict · 64 wrong usage.
@@ -85,10 +96,11 @@ const OPTIONS: Record<string, Record<string, { value: boolean; ofNextFile?: bool
   lint: { strict: { value: false } },
   catalog: { search: { value: true }, category: { value: true }, json: { value: false } },
   proof: { out: { value: true } },
+  configure: { port: { value: true } },
 };
 
 /** How many config files each command takes, at least and at most. */
-const FILES: Record<string, [number, number]> = { validate: [1, 1], cookies: [1, Infinity], lint: [1, 1], catalog: [0, 0], proof: [1, 1] };
+const FILES: Record<string, [number, number]> = { validate: [1, 1], cookies: [1, Infinity], lint: [1, 1], catalog: [0, 0], proof: [1, 1], configure: [0, 1] };
 
 class UsageError extends Error {}
 
@@ -155,7 +167,7 @@ function oneOf<T extends string>(option: string, value: string | true | undefine
 
 /**
  * Runs the command line `args` (without `node` and the script); returns the exit code, or a promise
- * of it for `proof`, which renders in a browser.
+ * of it for `proof`, which renders in a browser, and `configure`, which serves until it is stopped.
  */
 export function run(args: readonly string[], io: Io): number | Promise<number> {
   const [command, ...rest] = args;
@@ -191,6 +203,11 @@ export function run(args: readonly string[], io: Io): number | Promise<number> {
     if (command === 'proof') {
       if (typeof options.out !== 'string') throw new UsageError('proof needs --out <dir>, the folder of the bundle');
       return proofCommand(files[0], options.out, io);
+    }
+    if (command === 'configure') {
+      const port = options.port === undefined ? undefined : Number(options.port);
+      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new UsageError(`--port must be a port number, not "${options.port}"`);
+      return configureCommand({ file: files[0], port }, io);
     }
     if (command === 'catalog') {
       const text = (value: string | true | undefined) => (typeof value === 'string' ? value : undefined);
