@@ -7,7 +7,8 @@ import { type Connect, defineConfig, type Plugin } from 'vite';
 /**
  * The demo health portal (`npm run demo`): static pages in `demo/`, tenant configs, tracker
  * stand-ins and the fake video in `demo/public/`, and the built widget (`dist/`) at `/temoin/`,
- * byte for byte, as a site would host it. `npm run demo` builds `dist/` first.
+ * byte for byte, as a site would host it, with the configurator at `/temoin/configure/index.html`
+ * (download only: Save needs `temoin configure`'s server). `npm run demo` builds `dist/` first.
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -15,6 +16,8 @@ const DIST = join(ROOT, 'dist');
 const PORT = 5173;
 
 const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',

@@ -195,4 +195,19 @@ describe('the demo portal', () => {
     expect(await table.textContent()).toContain('12 mois');
     await context.close();
   });
+
+  it('links to the configurator, whose Save downloads the config (no local server to write to)', async () => {
+    const { page, context, errors } = await openPage(browser, { locale: 'fr-FR' });
+    await page.goto(`${origin}/`);
+    await page.getByRole('link', { name: 'Configurer temoin' }).click();
+    await page.getByRole('heading', { name: 'Configurer temoin' }).waitFor();
+    await page.getByLabel('Identifiant du site').fill('portail');
+    await page.getByLabel('Nom affiché aux visiteurs').fill('Portail');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Enregistrer', exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe('temoin.config.json');
+    const { readFile } = await import('node:fs/promises');
+    expect(JSON.parse(await readFile((await download.path())!, 'utf8'))).toEqual({ tenant: { id: 'portail', name: 'Portail' }, trackers: [] });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
