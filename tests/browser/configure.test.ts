@@ -140,6 +140,26 @@ describe('temoin configure: from an empty config to a saved one', () => {
   });
 });
 
+describe('temoin configure: import', () => {
+  it('keeps the form as it is for a text that is not JSON, and shows an invalid config’s problems before taking it', async () => {
+    const { page, context } = await open();
+    await page.getByLabel('Site id').fill('garde');
+    const pasted = page.getByLabel('Paste a JSON config or a temoin scan report');
+    await pasted.fill('{"tenant": ');
+    await page.getByRole('button', { name: 'Import the text' }).click();
+    await page.getByText('This text is not JSON: nothing changed.').waitFor();
+    await pasted.fill(JSON.stringify({ tenant: { id: 'Autre Site', name: 'Autre' }, trackers: ['no-such-tracker'] }));
+    await page.getByRole('button', { name: 'Import the text' }).click();
+    const problems = page.getByRole('list', { name: 'Problems of the pasted config' });
+    await expect.poll(() => problems.innerText()).toMatch(/tenant\.id: [\s\S]*trackers\[0\]: "no-such-tracker" is not in the catalog/);
+    expect(await page.getByLabel('Site id').inputValue()).toBe('garde');
+    await page.getByRole('button', { name: 'Import anyway' }).click();
+    await expect.poll(() => page.getByLabel('Site id').inputValue()).toBe('Autre Site');
+    expect(await page.getByLabel('Site id').getAttribute('aria-invalid')).toBe('true');
+    await context.close();
+  });
+});
+
 describe('temoin configure: the share link', () => {
   it('carries the whole state after #, and restores it in a new page', async () => {
     const { page, context } = await open();

@@ -41,6 +41,8 @@ export function App() {
   const [notice, setNotice] = useState('');
   const [pasted, setPasted] = useState('');
   const [tested, setTested] = useState('');
+  // A pasted config that does not validate waits here with its problems; the form keeps its state.
+  const [held, setHeld] = useState<{ config: Record<string, unknown>; problems: string[] } | null>(null);
   const w = WORDS[lang];
   const { config } = state;
 
@@ -111,6 +113,12 @@ export function App() {
     const imported = importText(text, Object.keys(catalog));
     if (imported.kind === 'error') return setNotice(w.importNotJson);
     if (imported.kind === 'config') {
+      const found = lint(imported.config).findings.filter((f) => f.level === 'error');
+      if (found.length) {
+        setHeld({ config: imported.config, problems: found.map((f) => `${f.path || '(config)'}: ${f.message}`) });
+        return setNotice(fill(w.importInvalid, { n: found.length }));
+      }
+      setHeld(null);
       replace({ ...state, config: imported.config });
       return setNotice(w.importDone);
     }
@@ -234,6 +242,25 @@ export function App() {
               <label for="import-file">{w.importFile}</label>
               <input id="import-file" type="file" accept=".json,application/json" onChange={(e) => e.currentTarget.files?.[0]?.text().then(importPasted)} />
             </div>
+            {held ? (
+              <div class="held">
+                <ul class="problems error" aria-label={w.importProblems}>
+                  {held.problems.map((problem) => (
+                    <li>{problem}</li>
+                  ))}
+                </ul>
+                <button
+                  type="button"
+                  onClick={() => {
+                    replace({ ...state, config: held.config });
+                    setHeld(null);
+                    setNotice(w.importDone);
+                  }}
+                >
+                  {w.importAnyway}
+                </button>
+              </div>
+            ) : null}
           </Section>
         </div>
 
