@@ -2,7 +2,7 @@ import { catalog } from '../config/catalog';
 import type { Tracker } from '../config/types';
 import { EXIT, type Io } from './io';
 import { categoryOf, howWellKnown, type Known } from './known';
-import { plural } from './validate';
+import { plural } from './check';
 
 export interface CatalogOptions {
   /** A word to find, case-insensitive, in the id, name, provider or description. */

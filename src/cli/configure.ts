@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startConfigureServer } from '../configure/server';
 import { distDir } from './dist';
 import { EXIT, type Io } from './io';
-import { check } from './validate';
+import { check } from './check';
 
 export interface ConfigureOptions {
   /** The config file that Save replaces (created by the first Save when it does not exist yet). */

@@ -11,7 +11,7 @@ import { bannerText, httpUrl } from '../ui/texts';
 import { EXIT, type Io } from './io';
 import { distDir } from './dist';
 import { readJsonFile } from './read';
-import { check, formatIssue, plural } from './validate';
+import { check, formatIssue, plural } from './check';
 
 declare const __TEMOIN_VERSION__: string;
 

@@ -4,7 +4,8 @@ import { catalogCommand } from './catalog';
 import { configureCommand } from './configure';
 import { cookiesCommand, FORMATS, type Format } from './cookies';
 import { EXIT, type Io } from './io';
-import { lintCommand, RULES } from './lint';
+import { RULES } from './lint';
+import { lintCommand } from './lint-command';
 import { proofCommand } from './proof';
 import { validateCommand } from './validate';
 

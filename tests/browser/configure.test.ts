@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { check } from '../../src/cli/validate';
+import { check } from '../../src/cli/check';
 import { type ConfigureServer, startConfigureServer } from '../../src/configure/server';
 import { launch, openPage } from './support/browser';
 

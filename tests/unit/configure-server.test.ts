@@ -4,7 +4,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { check } from '../../src/cli/validate';
+import { check } from '../../src/cli/check';
 import { type ConfigureServer, MAX_BODY, START_ELEMENT_ID, startConfigureServer } from '../../src/configure/server';
 
 const VALID = { tenant: { id: 'mutuelle', name: 'Mutuelle' }, trackers: ['matomo'] };

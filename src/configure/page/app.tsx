@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { lint } from '../../cli/lint';
-import { check } from '../../cli/validate';
+import { check } from '../../cli/check';
 import { catalog } from '../../config/catalog';
 import type { CategoryInput, Locale, Tracker, TrackerRef } from '../../config/types';
 import { en } from '../../locales/en';

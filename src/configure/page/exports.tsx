@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { toHtml } from '../../cli/cookies';
+import { toHtml } from '../../cli/cookie-formats';
 import type { ResolvedConfig } from '../../config/types';
 import { COLUMNS, cookieGroups } from '../../ui/cookie-rows';
 import { preferencesWords } from '../../ui/preferences-texts';
