@@ -100,14 +100,27 @@ describe('a privacy-policy author relying on the shipped catalog', () => {
     for (const cookie of lisio.cookies) expect(lifetime(cookie.lifetime)).toBe(lifetime('90d'));
   });
 
-  it('finds lisio the only functional tracker: every other one needs consent', () => {
+  it('finds functional only the trackers for security, payment or accessibility, or that store nothing: every other one needs consent', () => {
     const functional = [...catalog.values()].filter((t) => t.category === 'functional').map((t) => t.id);
-    expect(functional).toEqual(['lisio']);
+    expect(functional.sort()).toEqual([
+      'datadome', // security
+      'friendly-captcha', // security, stores nothing
+      'lisio', // accessibility
+      'paypal', // payment
+      'stripe', // payment
+    ]);
   });
 
   it('finds the advertising trackers, and only them, marked for advertising', () => {
     const advertising = [...catalog.values()].filter((t) => t.advertising === true).map((t) => t.id);
-    expect(advertising.sort()).toEqual(['facebook-pixel', 'google-ads', 'linkedin-insight', 'microsoft-advertising', 'tiktok-pixel']);
+    expect(advertising.sort()).toEqual([
+      'criteo',
+      'facebook-pixel',
+      'google-ads',
+      'linkedin-insight',
+      'microsoft-advertising',
+      'tiktok-pixel',
+    ]);
   });
 
   it('finds every declared cookie name unique within its tracker', () => {
