@@ -105,6 +105,7 @@ describe('a privacy-policy author relying on the shipped catalog', () => {
     expect(functional.sort()).toEqual([
       'datadome', // security
       'friendly-captcha', // security, stores nothing
+      'google-fonts', // stores nothing
       'lisio', // accessibility
       'paypal', // payment
       'stripe', // payment
