@@ -103,6 +103,7 @@ describe('a privacy-policy author relying on the shipped catalog', () => {
   it('finds functional only the trackers for security, payment or accessibility, or that store nothing: every other one needs consent', () => {
     const functional = [...catalog.values()].filter((t) => t.category === 'functional').map((t) => t.id);
     expect(functional.sort()).toEqual([
+      'cloudflare-turnstile', // security
       'datadome', // security
       'friendly-captcha', // security, stores nothing
       'google-fonts', // stores nothing
