@@ -3,6 +3,7 @@ export { TemoinConfigError, type ConfigIssue } from './config/error';
 export type { ConsentUpdate, ChangeListener, TemoinInstance } from './instance';
 export type { Consent } from './consent/consent';
 export type {
+  Basis,
   Category,
   CategoryInput,
   LocalizedText,

@@ -13,6 +13,7 @@ export type CheckedConfig = Omit<ResolvedConfig, 'trackers' | 'categories'> & {
 const id = string(rule.ID, rule.ID_RULE);
 const text = string(rule.NOT_EMPTY_TEXT, rule.NOT_EMPTY);
 const httpUrl = string({ test: rule.isHttpUrl }, rule.HTTP_URL_RULE);
+const httpsUrls = array(string({ test: rule.isHttpsUrl }, rule.HTTPS_URL_RULE));
 
 const localized = object<LocalizedText>({ fr: [text], en: [text] }, (t) =>
   t.fr === undefined && t.en === undefined ? rule.LOCALIZED_RULE : undefined,
@@ -24,6 +25,8 @@ const cookie = object<TrackerCookie>({
   purpose: localized,
   sharedWith: [object({ trackers: array(id), reason: text })],
   lifetimeSetting: [text],
+  basis: [string(rule.BASIS, rule.BASIS_RULE)],
+  thirdParty: [boolean],
 });
 
 export const checkTracker = object<Tracker>({
@@ -37,7 +40,8 @@ export const checkTracker = object<Tracker>({
   privacyPolicyUrl: [httpUrl],
   cookies: array(cookie),
   storage: [array(string(rule.STORAGE_KEY, rule.STORAGE_KEY_RULE))],
-  sources: [array(string({ test: rule.isHttpsUrl }, rule.HTTPS_URL_RULE))],
+  sources: [httpsUrls],
+  otherSources: [httpsUrls],
 });
 
 const category = object<CategoryInput>({ id, name: localized, description: [localized] });

@@ -79,6 +79,15 @@ export const PATH_PATTERN_RULE =
 export const ENDPOINT_PATH = /^(?!.*\/\/)\/[!-[\]-~]*$/;
 export const ENDPOINT_PATH_RULE = 'must be a path of this site, such as "/temoin/consent"';
 
+/**
+ * Where a catalog cookie's name and lifetime come from (docs/contract.md §2): the vendor's own
+ * documentation or code, or only other public pages (a reproduction, a cookie database, an observation).
+ */
+export const BASES = ['vendor', 'other'] as const;
+/** One of `BASES`, for the browser's validator (the property test keeps both equal). */
+export const BASIS = /^(vendor|other)$/;
+export const BASIS_RULE = 'must be one of "vendor", "other"';
+
 export const TRACKER_REF_RULE = 'must be a catalog id or a tracker object';
 
 export const LOCALES = ['fr', 'en'] as const;

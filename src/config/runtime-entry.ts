@@ -2,8 +2,9 @@ import type { Locale, LocalizedText, Tracker } from './types';
 
 /**
  * A tracker without the fields that document it rather than drive it: where its cookie list comes
- * from (`sources`), the vendor's setting that shortens a cookie (`lifetimeSetting`), why two entries
- * declare one cookie (`sharedWith`), an editor's `$schema`. `temoin lint`, `temoin catalog` and the
+ * from (`sources`, `otherSources`, a cookie's `basis`), the vendor's setting that shortens a cookie
+ * (`lifetimeSetting`), why two entries declare one cookie (`sharedWith`), that a cookie is set on the
+ * vendor's own domain (`thirdParty`), an editor's `$schema`. `temoin lint`, `temoin catalog` and the
  * catalog checks read them in `catalog/*.json`; nothing a page runs or shows does, so the entries a
  * page loads leave them out, and the config fingerprint (docs/contract.md §12) does not cover them.
  *
@@ -11,13 +12,13 @@ import type { Locale, LocalizedText, Tracker } from './types';
  * (its tables and both layers speak the config's language), as the script tag loads the entry
  * (`temoin-catalog-<id>.mjs` in French, `temoin-catalog-<id>.en.mjs` in English).
  */
-export function runtimeEntry({ $schema, sources, ...tracker }: Tracker, locale?: Locale): Tracker {
+export function runtimeEntry({ $schema, sources, otherSources, ...tracker }: Tracker, locale?: Locale): Tracker {
   // What a page in `locale` shows: that language's text, else the other one, the only one there is then.
   const text = (value: LocalizedText): LocalizedText => (locale && value[locale] !== undefined ? { [locale]: value[locale] } : value);
   return {
     ...tracker,
     description: text(tracker.description),
-    cookies: tracker.cookies.map(({ sharedWith, lifetimeSetting, ...cookie }) => ({ ...cookie, purpose: text(cookie.purpose) })),
+    cookies: tracker.cookies.map(({ sharedWith, lifetimeSetting, basis, thirdParty, ...cookie }) => ({ ...cookie, purpose: text(cookie.purpose) })),
   };
 }
 

@@ -25,6 +25,8 @@ const cookieSchema = z.strictObject({
   purpose: localizedTextSchema,
   sharedWith: z.optional(z.strictObject({ trackers: z.array(idSchema), reason: text })),
   lifetimeSetting: z.optional(text),
+  basis: z.optional(z.enum(rule.BASES, rule.BASIS_RULE)),
+  thirdParty: z.optional(z.boolean()),
 });
 
 const trackerShape = {
@@ -39,6 +41,7 @@ const trackerShape = {
   cookies: z.array(cookieSchema),
   storage: z.optional(z.array(z.string().check(z.regex(rule.STORAGE_KEY, rule.STORAGE_KEY_RULE)))),
   sources: z.optional(z.array(httpsUrlSchema)),
+  otherSources: z.optional(z.array(httpsUrlSchema)),
 };
 
 /** One catalog entry (`catalog/<id>.json`), or a site's own tracker. */

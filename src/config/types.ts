@@ -28,7 +28,21 @@ export interface TrackerCookie {
    * 2020-091, art. 5): `"Set gtag('config', '<measurement id>', { cookie_expires: 34128000 })."`.
    */
   lifetimeSetting?: string;
+  /**
+   * Where this cookie's name and lifetime come from: `"vendor"`, the vendor's own documentation or
+   * code (its SDK's source counts), listed in the entry's `sources`; `"other"`, only other public
+   * pages (a reproduction of the vendor's table, a cookie database, an observation), listed in its
+   * `otherSources`. Every cookie of a shipped catalog entry has one; a site's own tracker needs none.
+   */
+  basis?: Basis;
+  /**
+   * Set on the vendor's own domain (an embed's frame): declared and gated, but a page cannot delete it.
+   */
+  thirdParty?: boolean;
 }
+
+/** Where a catalog cookie is known from (`TrackerCookie.basis`). */
+export type Basis = 'vendor' | 'other';
 
 /** Why two trackers declare the same cookie. */
 export interface SharedCookie {
@@ -57,8 +71,13 @@ export interface Tracker {
    * a prefix: removed whenever its cookies are (docs/contract.md §2).
    */
   storage?: string[];
-  /** `https:` URLs of the vendor's documentation the cookie list comes from. Every shipped catalog entry has them. */
+  /**
+   * `https:` URLs of the vendor's own documentation or code the cookies of basis `"vendor"` come
+   * from, or that says the tracker sets none.
+   */
   sources?: string[];
+  /** `https:` URLs of the other public pages the cookies of basis `"other"` come from. */
+  otherSources?: string[];
 }
 
 /** A category a config adds; it always needs consent. */

@@ -119,10 +119,16 @@ describe('a privacy-policy author relying on the shipped catalog', () => {
 });
 
 describe('the catalog’s own checks (docs/contract.md §2)', () => {
-  it.each(entries)('$file says where its cookie list comes from: https: sources', ({ data }) => {
-    const { sources = [] } = data as Tracker;
-    expect(sources.length, 'sources').toBeGreaterThan(0);
-    for (const url of sources) expect(new URL(url).protocol, url).toBe('https:');
+  it.each(entries)('$file says where each cookie is known from, with the sources of that kind', ({ data }) => {
+    const { cookies, sources = [], otherSources = [] } = data as Tracker;
+    expect(cookies.filter((cookie) => cookie.basis === undefined).map((cookie) => cookie.name), 'cookies without basis').toEqual([]);
+    if (cookies.some((cookie) => cookie.basis === 'vendor') || !cookies.length) expect(sources.length, 'sources').toBeGreaterThan(0);
+    if (cookies.some((cookie) => cookie.basis === 'other')) expect(otherSources.length, 'otherSources').toBeGreaterThan(0);
+  });
+
+  it.each(entries)('$file names no page both as the vendor’s and as another', ({ data }) => {
+    const { sources = [], otherSources = [] } = data as Tracker;
+    expect(sources.filter((url) => otherSources.includes(url))).toEqual([]);
   });
 
   it('has no cookie two entries declare unless both say why, naming each other', () => {

@@ -30,17 +30,19 @@ const validTracker = {
   category: 'audience',
   description: { fr: 'Discussion' },
   cookies: [
-    { name: 'chat_*', lifetime: '30d', purpose: { en: 'Session' } },
+    { name: 'chat_*', lifetime: '30d', purpose: { en: 'Session' }, basis: 'vendor', thirdParty: true },
     {
       name: 'chat/session',
       lifetime: '2min30s',
       purpose: { fr: 'Session' },
       sharedWith: { trackers: ['matomo'], reason: 'Set for both' },
       lifetimeSetting: 'cookie_expires',
+      basis: 'other',
     },
   ],
   storage: ['chat_user', 'chat_*'],
   sources: ['https://example.org/cookies'],
+  otherSources: ['https://example.net/cookie-policy'],
 };
 
 const validConfig = {
@@ -60,7 +62,7 @@ const validConfig = {
 
 /** Values of every JSON type, including ones close to valid (wrong case, empty, out of range). */
 const anyValue = fc.oneof(
-  fc.constantFrom('', 'fr', 'de', 'Mutuelle', 'javascript:alert(1)', 'https://ok.example', 'http://ok.example', '13mo', '13 months', '2min30s', '30s2min', 'a*b', '_pk_*', 'a/b', 'a;b', '*', 'UPPER', 'x'.repeat(41), '/', '/a b', '/santé/*', 'espace/*', '/a?b', '/a#b', '//evil.example/c', '/a\\b'),
+  fc.constantFrom('', 'fr', 'de', 'vendor', 'other', 'Vendor', 'Mutuelle', 'javascript:alert(1)', 'https://ok.example', 'http://ok.example', '13mo', '13 months', '2min30s', '30s2min', 'a*b', '_pk_*', 'a/b', 'a;b', '*', 'UPPER', 'x'.repeat(41), '/', '/a b', '/santé/*', 'espace/*', '/a?b', '/a#b', '//evil.example/c', '/a\\b'),
   fc.constant(['https://ok.example']),
   fc.constant(['*']),
   fc.constant({ trackers: [], reason: 'x' }),

@@ -312,12 +312,24 @@ describe('a site developer declaring a tracker of its own', () => {
     expect(parseConfig(config({ trackers: [tracker] })).trackers[0]).toMatchObject({ storage: ['stats_user', 'stats_*'], sources: ['https://example.org/cookies'] });
   });
 
+  it('may say where each cookie of its tracker is known from, and that one is set on the vendor’s domain', () => {
+    const cookies = [{ ...ownTracker.cookies[0], basis: 'other', thirdParty: true }];
+    const tracker = { ...ownTracker, cookies, otherSources: ['https://example.org/observed'] };
+    expect(parseConfig(config({ trackers: [tracker] })).trackers[0]).toMatchObject({ cookies, otherSources: tracker.otherSources });
+  });
+
+  it.each(['Vendor', 'observed', ''])('is told the basis %j is neither "vendor" nor "other"', (basis) => {
+    const cookies = [{ ...ownTracker.cookies[0], basis }];
+    expect(issueAt(config({ trackers: [{ ...ownTracker, cookies }] }), 'trackers[0].cookies[0].basis').message).toBe('must be one of "vendor", "other"');
+  });
+
   it.each(['*', '', 'a*b'])('is told %j is not a storage key', (key) => {
     expect(issueAt(config({ trackers: [{ ...ownTracker, storage: [key] }] }), 'trackers[0].storage[0]').message).toMatch(/storage key/);
   });
 
   it.each(['http://example.org/cookies', 'javascript:alert(1)', '/cookies'])('is told the source %j is not an https: URL', (url) => {
     expect(issueAt(config({ trackers: [{ ...ownTracker, sources: [url] }] }), 'trackers[0].sources[0]').message).toMatch(/https:/);
+    expect(issueAt(config({ trackers: [{ ...ownTracker, otherSources: [url] }] }), 'trackers[0].otherSources[0]').message).toMatch(/https:/);
   });
 
   it('may say why a cookie is shared with another tracker, and is told when the reason is missing', () => {

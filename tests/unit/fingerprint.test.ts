@@ -56,7 +56,14 @@ describe('the config fingerprint', () => {
     const documented = {
       ...matomo,
       sources: ['https://example.org/elsewhere'],
-      cookies: matomo.cookies.map((cookie) => ({ ...cookie, lifetimeSetting: 'shorter', sharedWith: { trackers: ['zendesk'], reason: 'One script.' } })),
+      otherSources: ['https://example.net/a-copy'],
+      cookies: matomo.cookies.map((cookie) => ({
+        ...cookie,
+        lifetimeSetting: 'shorter',
+        sharedWith: { trackers: ['zendesk'], reason: 'One script.' },
+        basis: cookie.basis === 'vendor' ? ('other' as const) : ('vendor' as const),
+        thirdParty: true,
+      })),
     };
     expect(parseConfig({ ...input, trackers: [documented, ...input.trackers.slice(1)] }).fingerprint).toBe(config.fingerprint);
   });

@@ -26,9 +26,9 @@ describe('the npm package imported where there is no DOM', () => {
 
 describe('temoin/catalog', () => {
   it.each(files)('exports catalog/%s under its id in camelCase, as the file holds it but for its documentation fields', async (file) => {
-    const { $schema, sources, ...tracker } = JSON.parse(readFileSync(resolve(ROOT, 'catalog', file), 'utf8')) as Tracker;
+    const { $schema, sources, otherSources, ...tracker } = JSON.parse(readFileSync(resolve(ROOT, 'catalog', file), 'utf8')) as Tracker;
     const module = (await import(dist('catalog.mjs'))) as Record<string, unknown>;
-    const cookies = tracker.cookies.map(({ lifetimeSetting, sharedWith, ...cookie }) => cookie);
+    const cookies = tracker.cookies.map(({ lifetimeSetting, sharedWith, basis, thirdParty, ...cookie }) => cookie);
     expect(module[exportName(tracker.id)]).toEqual({ ...tracker, cookies });
   });
 
