@@ -83,6 +83,27 @@ export const RULES: Rule[] = [
     },
   },
   {
+    id: 'cookie-not-vendor-documented',
+    summary: "a tracker's cookie rests on no vendor page, only on other public pages (basis \"other\")",
+    check({ config }) {
+      if (!config) return [];
+      return config.trackers.flatMap((tracker, i) =>
+        tracker.cookies
+          .filter((cookie) => cookie.basis === 'other')
+          .map((cookie) => ({
+            rule: 'cookie-not-vendor-documented',
+            path: `trackers[${i}]`,
+            message:
+              `${tracker.id}: no page of ${tracker.provider} documents cookie ${cookie.name}; its name and lifetime ` +
+              `(${cookie.lifetime}) come from other public pages only (a copy of the vendor's table, a cookie database, an observation).`,
+            advice:
+              `Check what ${tracker.name} really sets on your site (the browser's storage panel lists a page's cookies) and ` +
+              `declare it in the config's ${tracker.id} entry; the pages the catalog relies on: temoin catalog --search ${tracker.id} --json (otherSources).`,
+          })),
+      );
+    },
+  },
+  {
     id: 'functional-not-exempt',
     summary: 'a catalog tracker that needs consent is moved to the functional category',
     check({ config }) {

@@ -53,7 +53,8 @@ Progress goes to stderr.
   catalog: `temoin catalog [--search WORD] [--category ID] [--json]
 
 Lists the trackers of temoin's catalog, the ids a config's "trackers" may name: id, name, provider,
-category and number of cookies.
+category, number of cookies and how well they are known: "vendor" (the vendor's own pages or code
+document every cookie), "partial" (some), "other" (only other public pages do).
   --search WORD   entries whose id, name, provider or description holds WORD (any case)
   --category ID   entries of that category ("advertising": those used for advertising)
   --json          the entries themselves, as a JSON array`,

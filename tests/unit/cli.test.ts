@@ -292,17 +292,27 @@ describe('temoin cookies with several configs (a site with two spaces)', () => {
 describe('temoin catalog', () => {
   const rows = (out: string) => out.split('\n').slice(1, -1).map((line) => line.split(/\s{2,}/));
 
-  it('lists every entry, sorted by id, with its name, provider, category and cookie count', () => {
+  it('lists every entry, sorted by id, with its name, provider, category, cookie count and how well it is known', () => {
     const { code, out } = temoin('catalog');
     expect(code).toBe(0);
     const lines = out.split('\n');
-    expect(lines[0].split(/\s+/)).toEqual(['id', 'name', 'provider', 'category', 'cookies']);
+    expect(lines[0].split(/\s+/)).toEqual(['id', 'name', 'provider', 'category', 'cookies', 'known']);
     const ids = rows(out).map((row) => row[0]);
     expect(ids).toEqual([...ids].sort());
     expect(ids).toEqual(expect.arrayContaining(['matomo', 'zendesk', 'lisio', 'google-analytics', 'facebook-pixel']));
-    expect(rows(out).find((row) => row[0] === 'matomo')).toEqual(['matomo', 'Matomo', 'Matomo (InnoCraft)', 'audience', '4']);
+    expect(rows(out).find((row) => row[0] === 'matomo')).toEqual(['matomo', 'Matomo', 'Matomo (InnoCraft)', 'audience', '4', 'vendor']);
     expect(rows(out).find((row) => row[0] === 'facebook-pixel')?.[3]).toBe('audience, advertising');
-    expect(lines.at(-1)).toBe(`${ids.length} entries.`);
+    expect(lines.at(-1)).toMatch(new RegExp(`^${ids.length} entries: \\d+ from the vendor, \\d+ partly, \\d+ from other pages only\\.$`));
+  });
+
+  it('says an entry is known from the vendor, partly or from other pages only, as its cookies’ basis gives it', () => {
+    const known = (id: string) => rows(temoin('catalog').out).find((row) => row[0] === id)?.[5];
+    // Every cookie from the vendor's own pages; three of Hotjar's seven; none of Dailymotion's.
+    expect([known('matomo'), known('hotjar'), known('dailymotion')]).toEqual(['vendor', 'partial', 'other']);
+    const counts = temoin('catalog').out.split('\n').at(-1)!.match(/\d+/g)!.map(Number);
+    const levels = rows(temoin('catalog').out).map((row) => row[5]);
+    expect(counts.slice(1)).toEqual(['vendor', 'partial', 'other'].map((level) => levels.filter((l) => l === level).length));
+    expect(temoin('catalog', '--search', 'matomo').out.split('\n').at(-1)).toMatch(/^1 entry of \d+: 1 from the vendor\.$/);
   });
 
   it('finds a word in any case, and a category, "advertising" included', () => {
@@ -321,6 +331,7 @@ describe('temoin catalog', () => {
     const entries = JSON.parse(out) as { id: string; cookies: unknown[] }[];
     expect(entries.map((e) => e.id)).toEqual(['lisio']);
     expect(entries[0]).toEqual(JSON.parse(readFileSync(join(ROOT, 'catalog/lisio.json'), 'utf8')));
+    expect(entries[0].cookies).toEqual([expect.objectContaining({ basis: 'other' })]);
   });
 
   it('takes no file', () => {
@@ -346,7 +357,7 @@ describe('temoin lint', () => {
   describe('excluded-paths', () => {
     it('hints, without a warning, that a config with audience trackers and no excludedPaths may need them', () => {
       for (const rest of [{ excludedPaths: undefined }, { excludedPaths: [] }]) {
-        const { code, out } = temoin('lint', file(config({}, ['lisio', 'matomo', 'zendesk'], rest)));
+        const { code, out } = temoin('lint', file(config({}, [ownTracker('session', 'functional', 'session'), 'matomo', 'zendesk'], rest)));
         expect(code).toBe(0);
         expect(rulesFired(out)).toEqual(['excluded-paths']);
         expect(out).toContain('hint excludedPaths: none, so once accepted matomo, zendesk also run on pages whose mere visit can reveal health data');
@@ -365,7 +376,7 @@ describe('temoin lint', () => {
 
     it('stays silent with excluded paths, or with no audience tracker, and for an invalid config', () => {
       expect(rulesFired(temoin('lint', file(config({}, ['matomo']))).out)).toEqual([]);
-      expect(rulesFired(temoin('lint', file(config({}, ['lisio'], { excludedPaths: [] }))).out)).toEqual([]);
+      expect(rulesFired(temoin('lint', file(config({}, [ownTracker('session', 'functional', 'session')], { excludedPaths: [] }))).out)).toEqual([]);
       const invalid = temoin('lint', file(config({ id: 'Horizon' }, ['matomo'], { excludedPaths: [] })));
       expect(invalid.code).toBe(1);
       expect(rulesFired(invalid.out)).toEqual([]);
@@ -434,12 +445,38 @@ describe('temoin lint', () => {
       const { code, out } = temoin('lint', fixture('functional-moved.json'), '--strict');
       expect(code).toBe(2);
       expect(rulesFired(out)).toEqual(['functional-not-exempt']);
-      expect(out).toContain('warning trackers[1].category: matomo is in the catalog\'s "audience" category');
+      expect(out).toContain('warning trackers[0].category: matomo is in the catalog\'s "audience" category');
     });
 
     it('stays silent for Lisio, functional in the catalog, and for a site’s own functional tracker', () => {
       const { out } = temoin('lint', file(config({}, ['lisio', ownTracker('session', 'functional', 'session')])));
-      expect(rulesFired(out)).toEqual([]);
+      expect(rulesFired(out)).not.toContain('functional-not-exempt');
+    });
+  });
+
+  describe('cookie-not-vendor-documented', () => {
+    it('fires for each cookie of basis "other" of a catalog tracker, naming the tracker, the cookie and that no vendor page documents it', () => {
+      const { code, out } = temoin('lint', file(config({}, ['matomo', 'hotjar'])), '--strict');
+      expect(code).toBe(2);
+      expect(rulesFired(out)).toEqual(Array(4).fill('cookie-not-vendor-documented'));
+      expect(out).toContain(
+        'warning trackers[1]: hotjar: no page of Hotjar Ltd (Contentsquare) documents cookie _hjSession_*; its name and lifetime (30min) come from other public pages only',
+      );
+      // Hotjar's help centre lists its survey cookies: those rest on the vendor.
+      expect(out).not.toContain('_hjDonePolls');
+      expect(out).toContain('temoin catalog --search hotjar --json');
+    });
+
+    it('fires for a site’s own tracker that says a cookie rests on other pages, not for one that says nothing', () => {
+      const observed = { ...ownTracker('chat', 'audience', '30d'), otherSources: ['https://example.org/observed'] };
+      observed.cookies = [{ ...observed.cookies[0], basis: 'other' } as (typeof observed.cookies)[0]];
+      expect(rulesFired(temoin('lint', file(config({}, [observed]))).out)).toEqual(['cookie-not-vendor-documented']);
+      expect(rulesFired(temoin('lint', file(config({}, [ownTracker('chat', 'audience', '30d')]))).out)).toEqual([]);
+    });
+
+    it('stays silent once the config declares the cookies itself, as it found them', () => {
+      const declared = { id: 'hotjar', cookies: [{ name: '_hjSessionUser_*', lifetime: '1y', purpose: { fr: 'Identifie le visiteur.' } }] };
+      expect(rulesFired(temoin('lint', file(config({}, [declared]))).out)).toEqual([]);
     });
   });
 
