@@ -109,6 +109,7 @@ describe('a privacy-policy author relying on the shipped catalog', () => {
       'google-fonts', // stores nothing
       'lisio', // accessibility
       'paypal', // payment
+      'plausible', // stores nothing
       'stripe', // payment
     ]);
   });
@@ -116,12 +117,26 @@ describe('a privacy-policy author relying on the shipped catalog', () => {
   it('finds the advertising trackers, and only them, marked for advertising', () => {
     const advertising = [...catalog.values()].filter((t) => t.advertising === true).map((t) => t.id);
     expect(advertising.sort()).toEqual([
+      'adform',
+      'awin',
       'criteo',
       'facebook-pixel',
       'google-ads',
+      'google-adsense',
+      'google-floodlight',
+      'klaviyo',
       'linkedin-insight',
       'microsoft-advertising',
+      'outbrain',
+      'pinterest-tag',
+      'reddit-pixel',
+      'snapchat-pixel',
+      'taboola',
+      'teads',
+      'the-trade-desk',
       'tiktok-pixel',
+      'weborama',
+      'x-pixel',
     ]);
   });
 
