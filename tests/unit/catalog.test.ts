@@ -107,6 +107,7 @@ describe('a privacy-policy author relying on the shipped catalog', () => {
       'datadome', // security
       'friendly-captcha', // security, stores nothing
       'google-fonts', // stores nothing
+      'hcaptcha', // security
       'lisio', // accessibility
       'paypal', // payment
       'plausible', // stores nothing
