@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -291,6 +291,12 @@ describe('temoin cookies with several configs (a site with two spaces)', () => {
 
 describe('temoin catalog', () => {
   const rows = (out: string) => out.split('\n').slice(1, -1).map((line) => line.split(/\s{2,}/));
+  /** The shipped entries of the functional category, read from catalog/ as a user would. */
+  const functional = readdirSync(join(ROOT, 'catalog'))
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => JSON.parse(readFileSync(join(ROOT, 'catalog', file), 'utf8')) as { id: string; category: string })
+    .filter((entry) => entry.category === 'functional')
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
 
   it('lists every entry, sorted by id, with its name, provider, category, cookie count and how well it is known', () => {
     const { code, out } = temoin('catalog');
@@ -317,7 +323,7 @@ describe('temoin catalog', () => {
 
   it('finds a word in any case, and a category, "advertising" included', () => {
     expect(rows(temoin('catalog', '--search', 'MATOMO').out).map((row) => row[0])).toEqual(['matomo']);
-    expect(rows(temoin('catalog', '--category', 'functional').out).map((row) => row[0])).toEqual(['lisio']);
+    expect(rows(temoin('catalog', '--category', 'functional').out).map((row) => row[0])).toEqual(functional.map((entry) => entry.id));
     expect(rows(temoin('catalog', '--category', 'advertising').out).map((row) => row[0])).toContain('facebook-pixel');
     expect(rows(temoin('catalog', '--category', 'advertising').out).map((row) => row[0])).not.toContain('matomo');
     const none = temoin('catalog', '--search', 'no-such-vendor');
@@ -329,9 +335,8 @@ describe('temoin catalog', () => {
     const { code, out } = temoin('catalog', '--json', '--category', 'functional');
     expect(code).toBe(0);
     const entries = JSON.parse(out) as { id: string; cookies: unknown[] }[];
-    expect(entries.map((e) => e.id)).toEqual(['lisio']);
-    expect(entries[0]).toEqual(JSON.parse(readFileSync(join(ROOT, 'catalog/lisio.json'), 'utf8')));
-    expect(entries[0].cookies).toEqual([expect.objectContaining({ basis: 'other' })]);
+    expect(entries).toEqual(functional);
+    expect(entries.find((e) => e.id === 'lisio')?.cookies).toEqual([expect.objectContaining({ basis: 'other' })]);
   });
 
   it('takes no file', () => {
