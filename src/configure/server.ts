@@ -34,7 +34,7 @@ export interface ConfigureServer {
   close(): Promise<void>;
 }
 
-/** The largest config a save accepts (SPEC: 256 KB). */
+/** The largest config a save accepts (docs/contract.md §16: 256 KB). */
 export const MAX_BODY = 256 * 1024;
 
 /** The page's folder in the build. */

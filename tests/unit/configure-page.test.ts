@@ -65,7 +65,7 @@ describe('the catalog search', () => {
 
   it('finds an entry by cookie name, prefix included, by vendor, by name and by category', () => {
     expect(ids('_ga')).toContain('google-analytics');
-    expect(ids('_pk_id.1.a2b3')).toEqual(['matomo']);
+    expect(ids('_pk_id.1.a2b3')).toEqual(['matomo', 'piwik-pro']);
     expect(ids('__zlcmid')).toEqual(['zendesk']);
     expect(ids('InnoCraft')).toContain('matomo');
     expect(ids('functional')).toContain('lisio');

@@ -14,7 +14,7 @@ export interface FieldContext {
 const fieldId = (path: Path | string) => `f-${typeof path === 'string' ? path : pathKey(path)}`;
 const messageId = (path: string) => `m-${path}`;
 
-/** A field's problems, tied to it by `aria-describedby` and `aria-invalid` (SPEC §16). */
+/** A field's problems, tied to it by `aria-describedby` and `aria-invalid` (docs/contract.md §16). */
 function Problems({ path, problems }: { path: string; problems: Finding[] }) {
   if (!problems.length) return null;
   return (

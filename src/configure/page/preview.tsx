@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Words } from '../words';
 import type { PreviewPayload } from './preview-frame';
 
-/** The two widths shown at once (SPEC §16), each with a cookie name of its own. */
+/** The two widths shown at once (docs/contract.md §16), each with a cookie name of its own. */
 export const PREVIEW_SIZES = [
   { width: 360, height: 640, cookieName: 'temoin-configure-preview-360' },
   { width: 1280, height: 800, cookieName: 'temoin-configure-preview-1280' },
