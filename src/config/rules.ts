@@ -101,3 +101,19 @@ export const LOCALES = ['fr', 'en'] as const;
 /** One of `LOCALES`, for the browser's validator, which has no enum (the property test keeps both equal). */
 export const LOCALE = /^(fr|en)$/;
 export const LOCALE_RULE = 'must be one of "fr", "en"';
+
+/** The consent cookie, name and value, stays under 1 KB (docs/contract.md §6). */
+export const CONSENT_COOKIE_MAX = 1023;
+
+/**
+ * The longest the consent cookie of a config can be: `name=`, then the record's fields at their
+ * widest (format 2: the fingerprint's 16 hex digits, two times of up to 9 base-36 digits, the 22
+ * characters of the consent id, dots) and `id:d` for each tracker needing consent, `~` between
+ * them. `consent/record.ts` writes it; record.test.ts holds the real value to this bound.
+ */
+export const consentCookieLength = (cookieName: string, tenantId: string, revision: number, optionalIds: readonly string[]): number =>
+  `${cookieName}=2.`.length + 16 + 1 + tenantId.length + 1 + String(revision).length + 1 + 9 + 1 + 9 + 1 + 22 + 1 +
+  optionalIds.reduce((length, id, i) => length + (i ? 1 : 0) + id.length + 2, 0);
+
+export const consentCookieRule = (length: number): string =>
+  `with a decision for each of these trackers needing consent, the consent cookie could reach ${length} bytes; it must stay under 1 KB: list fewer trackers`;

@@ -251,13 +251,26 @@ describe('the stored value itself', () => {
   const catalogIds = readdirSync(catalogDir).map((file) => file.replace(/\.json$/, ''));
   /** Entries a visitor decides on: every one but the functional ones, which are always on. */
   const consentIds = catalogIds.filter((id) => JSON.parse(readFileSync(resolve(catalogDir, `${id}.json`), 'utf8')).category !== 'functional');
-  const full = parseConfig({ tenant: { id: 'x'.repeat(40), name: 'X', consentMaxAgeMonths: 12 }, revision: 999_999_999, trackers: catalogIds });
+  /** Times written with 9 base-36 digits, the most the format reads (36⁸ seconds, in the year 91366). */
+  const NINE_DIGIT_TIMES = { decidedAt: 36 ** 8 * 1000, expiresAt: 36 ** 8 * 1000 };
+  const widest = (trackers: string[]) => ({ tenant: { id: 'x'.repeat(40), name: 'X', consentMaxAgeMonths: 12 }, revision: Number.MAX_SAFE_INTEGER, cookieName: 'c'.repeat(64), trackers });
 
-  it('stays under 1 KB for a config listing the whole catalog', () => {
-    const value = encodeRecord(createRecord(full, Object.fromEntries(optionalTrackerIds(full).map((id) => [id, true])), new Date(NOW)));
-    expect(optionalTrackerIds(full)).toEqual(consentIds);
-    expect(decodeRecord(value, full, NOW)).not.toBeNull();
-    expect(`temoin=${value}`.length).toBeLessThan(1024);
+  it('stays under 1 KB for the largest config validation accepts, and validation refuses one more tracker', () => {
+    // Trackers needing consent, the longest ids first: the fewest that make the widest cookie.
+    const byLength = [...consentIds].sort((a, b) => b.length - a.length);
+    let count = 0;
+    while (count < byLength.length && (() => { try { return parseConfig(widest(byLength.slice(0, count + 1))), true; } catch { return false; } })()) count++;
+    expect(count).toBeGreaterThanOrEqual(15);
+    expect(count).toBeLessThan(byLength.length);
+    const full = parseConfig(widest(byLength.slice(0, count)));
+    const value = encodeRecord({ ...createRecord(full, Object.fromEntries(optionalTrackerIds(full).map((id) => [id, true])), new Date(NOW)), ...NINE_DIGIT_TIMES });
+    expect(`${full.cookieName}=${value}`.length).toBeLessThan(1024);
+    expect(() => parseConfig(widest(byLength.slice(0, count + 1)))).toThrow(/trackers: with a decision for each of these trackers needing consent, the consent cookie could reach \d+ bytes; it must stay under 1 KB/);
+  });
+
+  it('is refused for a config listing the whole catalog, which no visitor could be asked about in one cookie', () => {
+    expect(() => parseConfig(widest(catalogIds))).toThrow(/the consent cookie could reach/);
+    expect(consentIds.length).toBeGreaterThan(60);
   });
 
   it('holds only cookie-octets, so it is stored as is', () => {
