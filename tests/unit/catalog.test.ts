@@ -98,6 +98,7 @@ describe('a privacy-policy author relying on the shipped catalog', () => {
     expect(functional.sort()).toEqual([
       'cloudflare-turnstile', // security
       'datadome', // security
+      'faciliti', // accessibility, stores nothing in cookies
       'friendly-captcha', // security, stores nothing
       'google-fonts', // stores nothing
       'hcaptcha', // security
