@@ -74,8 +74,9 @@ export function resolveConfig(input: unknown, catalog: Catalog, unknownId: Unkno
     trackers.push(tracker);
   });
 
-  if (config) {
-    // The consent cookie holds a decision for each tracker needing consent (docs/contract.md §6).
+  // The consent cookie holds a decision for each tracker needing consent (docs/contract.md §6);
+  // measured on a config whose fields all passed.
+  if (config && !issues.length) {
     const optional = trackers.filter((t) => !categories.find((c) => c.id === t.category)?.required).map((t) => t.id);
     const length = consentCookieLength(config.cookieName, config.tenant.id, config.revision, optional);
     if (length > CONSENT_COOKIE_MAX) fail(issues, 'trackers', consentCookieRule(length));
