@@ -21,6 +21,26 @@ function knownCell(entry: Tracker): string {
   return level === 'partial' ? `partial (other pages only: ${other.join(', ')})` : level;
 }
 
+/** The Open Cookie Database (Apache-2.0), as an entry's `otherSources` cite it. */
+export const OPEN_COOKIE_DATABASE = 'https://github.com/jkwakman/Open-Cookie-Database';
+
+/** The ids of the entries that cite the Open Cookie Database among their other sources. */
+export function databaseCiters(entries: Tracker[]): string[] {
+  return entries.filter((entry) => entry.otherSources?.some((url) => url.startsWith(OPEN_COOKIE_DATABASE))).map((entry) => entry.id);
+}
+
+/** The lines on third-party data, after the table: which entries cite the database, and where its licence notice is. */
+function thirdPartyData(entries: Tracker[]): string[] {
+  const ids = databaseCiters(entries);
+  if (!ids.length) return [];
+  return [
+    '',
+    `**Third-party data.** ${ids.length} entries cite the [Open Cookie Database](${OPEN_COOKIE_DATABASE}) (Apache License 2.0) in their \`otherSources\`: ${ids.map(mdCode).join(', ')}. ` +
+      'Its licence notice ships with the package in `catalog/NOTICE` (the licence in `catalog/LICENSE-open-cookie-database`); ' +
+      'the database itself, with its LICENSE and NOTICE, is in `scripts/open-cookie-database/`.',
+  ];
+}
+
 export function catalogTable(entries: Tracker[]): string {
   const count = (level: string) => entries.filter((entry) => howWellKnown(entry) === level).length;
   return [
@@ -32,6 +52,7 @@ export function catalogTable(entries: Tracker[]): string {
     ),
     '',
     `${entries.length} entries: ${count('vendor')} known from the vendor's own pages or code, ${count('partial')} partly, ${count('other')} from other public pages only.`,
+    ...thirdPartyData(entries),
   ].join('\n');
 }
 

@@ -1,9 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogEntries } from '../../scripts/catalog-entries';
 import { catalogTable, END, main, START, withTable } from '../../scripts/catalog-readme';
+import type { Tracker } from '../../src/config/types';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const readme = () => readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -19,6 +20,37 @@ describe('the README’s catalog table', () => {
     expect(ids).toEqual(catalogEntries(ROOT).map((entry) => entry.id));
     expect(table).toMatch(/^\| `matomo` \| Matomo \(InnoCraft\) \| audience \| `_pk_id\.\*`, `_pk_ses\.\*`, `_pk_ref\.\*`, `_pk_cvar\.\*` \| vendor \|$/m);
     expect(table).toMatch(/^\| `youtube` \|.*\| partial \(other pages only: `PREF`\) \|$/m);
+  });
+});
+
+describe('the Open Cookie Database’s data in the catalog (Apache License 2.0)', () => {
+  const entry = (id: string, otherSources?: string[]): Tracker => ({
+    id,
+    name: id,
+    provider: id,
+    category: 'audience',
+    description: { en: id },
+    cookies: [{ name: `${id}_id`, lifetime: '1y', purpose: { en: 'x' }, basis: otherSources ? 'other' : 'vendor' }],
+    sources: otherSources ? undefined : ['https://example.org/cookies'],
+    otherSources,
+  });
+
+  it('names, after the table, the entries that cite the database and where its licence notice ships', () => {
+    const database = 'https://github.com/jkwakman/Open-Cookie-Database/blob/master/open-cookie-database.csv';
+    const table = catalogTable([entry('acme', [database]), entry('beta'), entry('gamma', ['https://example.org/policy', database])]);
+    expect(table).toContain('**Third-party data.** 2 entries cite the [Open Cookie Database](https://github.com/jkwakman/Open-Cookie-Database) (Apache License 2.0) in their `otherSources`: `acme`, `gamma`.');
+    expect(table).toContain('`catalog/NOTICE`');
+    expect(catalogTable([entry('beta'), entry('gamma', ['https://example.org/policy'])])).not.toContain('Third-party data');
+  });
+
+  it('ships its notice and licence in catalog/, which the npm package holds, while an entry cites it', () => {
+    expect(readme()).toMatch(/\*\*Third-party data\.\*\* \d+ entries cite the \[Open Cookie Database\]/);
+    const notice = readFileSync(join(ROOT, 'catalog/NOTICE'), 'utf8');
+    expect(notice).toContain('Open Cookie Database');
+    expect(notice).toContain('Apache License, Version 2.0 (LICENSE-open-cookie-database beside');
+    expect(readFileSync(join(ROOT, 'catalog/LICENSE-open-cookie-database'), 'utf8')).toBe(readFileSync(join(ROOT, 'scripts/open-cookie-database/LICENSE'), 'utf8'));
+    expect(existsSync(join(ROOT, 'scripts/open-cookie-database/NOTICE'))).toBe(true);
+    expect((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[] }).files).toContain('catalog');
   });
 });
 
