@@ -39,15 +39,16 @@ const field = (value: unknown, key: string): unknown =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 
 /** 13 months in days, on the Gregorian calendar's average month (365.2425 / 12 days). */
-const THIRTEEN_MONTHS_DAYS = (13 * 365.2425) / 12;
-const DAYS: Record<Unit, number> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 1, mo: 365.2425 / 12, y: 365.2425 };
+export const THIRTEEN_MONTHS_DAYS = (13 * 365.2425) / 12;
+export const DAYS: Record<Unit, number> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 1, mo: 365.2425 / 12, y: 365.2425 };
 
 /** An audience tracker of the catalog stays one when a config files it under a category of its own. */
 const isAudience = (tracker: Tracker) => tracker.category === 'audience' || catalog[tracker.id]?.category === 'audience';
 /** So does a tracker used for advertising. */
 const isAdvertising = (tracker: Tracker) => tracker.advertising ?? catalog[tracker.id]?.advertising ?? false;
 
-const lifetimeDays = (lifetime: string): number =>
+/** A declared lifetime in days (`"session"`: 0). */
+export const lifetimeDays = (lifetime: string): number =>
   (lifetimeParts(lifetime) ?? []).reduce((days, [count, unit]) => days + count * DAYS[unit], 0);
 
 export const RULES: Rule[] = [
