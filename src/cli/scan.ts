@@ -148,8 +148,9 @@ export async function scanCommand(args: readonly string[], io: Io): Promise<numb
     for (const line of terminalReport(result)) io.out(line);
     const write = (file: string | undefined, text: () => string) => {
       if (file === undefined) return;
+      const content = text();
       try {
-        writeFileSync(file, text());
+        writeFileSync(file, content);
       } catch (error) {
         throw new CannotScan(`cannot write ${file}: ${(error as Error).message}`);
       }

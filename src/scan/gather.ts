@@ -76,6 +76,7 @@ export function describeError(error: unknown, timeout: number): string {
     ERR_EMPTY_RESPONSE: 'the server closed the connection without answering',
     ERR_CERT_AUTHORITY_INVALID: 'its TLS certificate is not trusted',
     ERR_ABORTED: 'the navigation was aborted (a download?)',
+    ERR_UNSAFE_PORT: 'Chromium refuses to load that port',
   };
   if (code) return reasons[code] ?? code;
   return message.split('\n')[0];
