@@ -122,6 +122,8 @@ interface PassState {
   pending: Set<Promise<void>>;
   /** Hosts of other sites that the pass's pages contacted. */
   hosts: Set<string>;
+  /** Tabs done with their page, to load the next one: a new tab costs a renderer's start. */
+  idle: Page[];
   run: PassRun;
 }
 
@@ -145,7 +147,7 @@ export async function gather(browser: Browser, options: GatherOptions): Promise<
 
   async function openPass(pass: PassName): Promise<PassState> {
     const context = await browser.newContext({ storageState: options.storageState, viewport: { width: 1280, height: 800 } });
-    const state: PassState = { pass, context, pageUrls: new Map(), network: new Map(), afterChoice: pass === 'before', pending: new Set(), hosts: new Set(), run: { pass, thirdParties: [] } };
+    const state: PassState = { pass, context, pageUrls: new Map(), network: new Map(), afterChoice: pass === 'before', pending: new Set(), hosts: new Set(), idle: [], run: { pass, thirdParties: [] } };
     if (options.storageState) {
       const given = (await context.storageState()).cookies;
       for (const cookie of given) if (!artifacts.given.some((g) => g.name === cookie.name && g.domain === cookie.domain)) artifacts.given.push({ name: cookie.name, domain: cookie.domain });
@@ -317,6 +319,22 @@ export async function gather(browser: Browser, options: GatherOptions): Promise<
     links: string[];
   }
 
+  /** A tab of the pass for the page at `url`: an idle one, else a new one. */
+  async function openTab(state: PassState, url: string): Promise<Page> {
+    const page = state.idle.pop() ?? (await state.context.newPage());
+    state.pageUrls.set(page, { url, view: ++views });
+    state.network.set(page, { inFlight: 0, last: Date.now() });
+    return page;
+  }
+
+  /** Keeps a tab for the next page, or closes it when its page failed (it may still be loading, or stuck). */
+  async function releaseTab(state: PassState, page: Page, healthy: boolean): Promise<void> {
+    state.pageUrls.delete(page);
+    state.network.delete(page);
+    if (healthy) state.idle.push(page);
+    else await bounded(page.close({ runBeforeUnload: false }), EVALUATE_WAIT, 'closing a page').catch(() => undefined);
+  }
+
   /** Opens one page in a pass, waits for it to settle, records its storage and the jar, and closes it. */
   async function visit(state: PassState, url: string, { crawl = false } = {}): Promise<Visited> {
     const result: Visited = { visit: { url, status: null, widget: false }, links: [] };
@@ -327,9 +345,8 @@ export async function gather(browser: Browser, options: GatherOptions): Promise<
     }
     const timeout = Math.min(options.pageTimeout, remaining);
     const until = Date.now() + timeout;
-    const page = await state.context.newPage();
-    state.pageUrls.set(page, { url, view: ++views });
-    state.network.set(page, { inFlight: 0, last: Date.now() });
+    const page = await openTab(state, url);
+    let healthy = false;
     try {
       const response = await page.goto(url, { waitUntil: 'load', timeout });
       result.visit.status = response?.status() ?? null;
@@ -345,14 +362,13 @@ export async function gather(browser: Browser, options: GatherOptions): Promise<
       await settle(state, page, until);
       if (crawl) result.links = await linksOf(page);
       await storageKeys(state, page, url);
+      healthy = true;
     } catch (error) {
       result.visit.status = null;
       result.visit.error = describeError(error, timeout);
     } finally {
       await snapshot(state, url).catch(() => undefined);
-      await bounded(page.close({ runBeforeUnload: false }), EVALUATE_WAIT, 'closing a page').catch(() => undefined);
-      state.pageUrls.delete(page);
-      state.network.delete(page);
+      await releaseTab(state, page, healthy);
     }
     return result;
   }
@@ -395,9 +411,8 @@ export async function gather(browser: Browser, options: GatherOptions): Promise<
     const start = pages.find((page) => page.widget)!;
     const remaining = options.deadline - Date.now();
     const until = Date.now() + Math.min(options.pageTimeout, remaining);
-    const page = await state.context.newPage();
-    state.pageUrls.set(page, { url: start.url, view: ++views });
-    state.network.set(page, { inFlight: 0, last: Date.now() });
+    const page = await openTab(state, start.url);
+    let healthy = false;
     try {
       await page.goto(start.url, { waitUntil: 'load', timeout: Math.max(1, until - Date.now()) });
       if (!(await widgetStarted(page, until))) throw new Error(`temoin did not start on ${start.url} in the ${state.pass} pass`);
@@ -424,13 +439,12 @@ export async function gather(browser: Browser, options: GatherOptions): Promise<
       await page.waitForFunction(() => window.Temoin.get()?.getConsent() != null, undefined, { timeout: Math.max(1, until - Date.now()), polling: 50 });
       await settle(state, page, until);
       await storageKeys(state, page, start.url);
+      healthy = true;
     } catch (error) {
       throw new ScanFailure(`the ${state.pass} pass could not make its choice on ${start.url}: ${describeError(error, options.pageTimeout)}`);
     } finally {
       await snapshot(state, start.url).catch(() => undefined);
-      await bounded(page.close({ runBeforeUnload: false }), EVALUATE_WAIT, 'closing a page').catch(() => undefined);
-      state.pageUrls.delete(page);
-      state.network.delete(page);
+      await releaseTab(state, page, healthy);
     }
     let done = 0;
     await Promise.all(
