@@ -53,7 +53,9 @@ and 1280 px in headless Chromium (CHROMIUM_PATH, else @sparticuz/chromium; with 
 Without a Chromium the manifest says why the screenshots were skipped, and the exit code is 0.
 Progress goes to stderr.
   --out DIR       the bundle's folder (created if need be)`,
-  scan: `${SCAN_USAGE}
+  scan: `temoin scan <url…> [--config FILE] [--pages N] [--depth D] [--json FILE] [--html FILE] [--draft-config FILE]
+            [--browser PATH] [--lang fr|en] [--storage-state FILE] [--cookie name=value]… [--timeout S] [--max-time S]
+            [--concurrency N]
 
 Loads a site in headless Chromium and compares what its pages store with what its config declares.
 Three passes, each in a fresh browser: before any choice, after "Reject all" and after "Accept all"

@@ -16,8 +16,7 @@ import type { Io } from './io';
 import { readJsonFile } from './read';
 import { check, formatIssue, plural } from './validate';
 
-export const SCAN_USAGE =
-  'temoin scan <url…> [--config FILE] [--pages N] [--depth D] [--json FILE] [--html FILE] [--draft-config FILE] [--browser PATH] [--lang fr|en] [--storage-state FILE] [--cookie name=value]…';
+export const SCAN_USAGE = 'temoin scan <url…> [--config FILE] [--pages N] [--json FILE] [--html FILE] [--draft-config FILE] [option…]';
 
 /** docs/contract.md §15: 0 no error finding, 1 at least one, 2 the scan could not run. */
 export const SCAN_EXIT = { clean: 0, errors: 1, cannotRun: 2 } as const;

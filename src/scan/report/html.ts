@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../../config/types';
 import { isHttpUrl } from '../../config/rules';
-import { AUDITS } from '../audits';
+import { AUDITS, SEVERITIES } from '../audits';
 import { isExcludedUrl } from '../declared';
 import { observedCookies, observedStorage } from '../model';
 import type { ScanResult } from '../scan';
@@ -30,7 +30,6 @@ const WORDS = {
     page: 'Page',
     setBy: 'Déposé par',
     pass: 'Passage',
-    detail: 'Détail',
     cookies: 'Cookies',
     storage: 'Stockage local',
     name: 'Nom',
@@ -50,6 +49,7 @@ const WORDS = {
     thirdParties: 'Domaines tiers contactés',
     passes: { before: 'Avant tout choix', refused: 'Après « Tout refuser »', accepted: 'Après « Tout accepter »' },
     severity: { error: 'erreur', warning: 'avertissement', info: 'information' },
+    severities: { error: 'erreurs', warning: 'avertissements', info: 'informations' },
     suggestion: 'Peut-être :',
     seen: 'présent',
     notSeen: 'absent',
@@ -73,7 +73,6 @@ const WORDS = {
     page: 'Page',
     setBy: 'Set by',
     pass: 'Pass',
-    detail: 'Detail',
     cookies: 'Cookies',
     storage: 'Local storage',
     name: 'Name',
@@ -93,6 +92,7 @@ const WORDS = {
     thirdParties: 'Third-party hosts contacted',
     passes: { before: 'Before any choice', refused: 'After “Reject all”', accepted: 'After “Accept all”' },
     severity: { error: 'error', warning: 'warning', info: 'info' },
+    severities: { error: 'errors', warning: 'warnings', info: 'infos' },
     suggestion: 'Perhaps:',
     seen: 'present',
     notSeen: 'absent',
@@ -122,8 +122,7 @@ export function htmlReport(result: ScanResult, lang: Locale): string {
         (finding) => `<tr>
 <td><span class="badge" style="background:${COLORS[finding.severity]}">${escape(w.severity[finding.severity])}</span> ${escape(audit.title[lang])} <code>${escape(audit.id)}</code></td>
 <td><code>${escape(finding.cookie ?? finding.storageKey ?? '')}</code>${finding.suggestion ? `<br>${w.suggestion} <code>${escape(finding.suggestion)}</code>` : ''}</td>
-<td>${escape(finding.tracker ?? '')}</td><td>${link(finding.url)}</td><td>${link(finding.setBy)}</td><td>${finding.pass ? escape(w.passes[finding.pass]) : ''}</td>
-<td lang="en">${escape(finding.message)}</td></tr>`,
+<td>${escape(finding.tracker ?? '')}</td><td>${link(finding.url)}</td><td>${link(finding.setBy)}</td><td>${finding.pass ? escape(w.passes[finding.pass]) : ''}</td></tr>`,
       ),
   );
   const cookieRows = observedCookies(result.model).map(
@@ -135,7 +134,11 @@ export function htmlReport(result: ScanResult, lang: Locale): string {
   const pageRows = artifacts.pages.map(
     (page) => `<tr><td>${link(page.url)}</td><td>${page.status ?? escape(page.error ?? '')}</td><td>${page.widget ? w.yes : w.no}</td><td>${isExcludedUrl(config, page.url) ? w.yes : w.no}</td></tr>`,
   );
-  const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
+  /** `2 avertissements`, `0 erreur`: French counts zero and one in the singular. */
+  const tally = (severity: Severity) => {
+    const count = findings.filter((finding) => finding.severity === severity).length;
+    return `${count} ${(count > 1 ? w.severities : w.severity)[severity]}`;
+  };
   const site = new URL(artifacts.seeds[0]).host;
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -144,18 +147,18 @@ export function htmlReport(result: ScanResult, lang: Locale): string {
 body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:80rem;padding:1rem 1.5rem;color:#1b1b1b;background:#fff}
 table{border-collapse:collapse;width:100%;margin:0 0 2rem;font-size:.9rem}th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 thead th{background:#eef1f5}.badge{color:#fff;border-radius:.25rem;padding:0 .4rem;white-space:nowrap}.muted{color:#595959}.error{color:#a4161a}
-img{max-width:100%;border:1px solid #bbb}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}
+img{max-width:100%;height:auto;border:1px solid #bbb}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}
 </style></head><body>
 <h1>${escape(w.title)} — ${escape(site)}</h1>
 <dl>
 <dt>${w.date}</dt><dd>${escape(date.toISOString().replace('T', ' ').slice(0, 16))} UTC</dd>
 <dt>${w.scanned}</dt><dd>${artifacts.pages.filter((page) => !page.error).length} (${artifacts.seeds.map(link).join(', ')})</dd>
 <dt>${w.config}</dt><dd>${config ? `${escape(config.tenant.name)} (<code>${escape(config.tenant.id)}</code>, ${configSource === 'file' ? w.fromFile : w.fromPage})` : w.noConfig}</dd>
-<dt>${w.findings}</dt><dd>${count('error')} ${w.severity.error}, ${count('warning')} ${w.severity.warning}, ${count('info')} ${w.severity.info}</dd>
+<dt>${w.findings}</dt><dd>${SEVERITIES.map(tally).join(', ')}</dd>
 </dl>
 ${artifacts.bannerScreenshot ? `<h2>${w.banner}</h2>\n<img src="data:image/png;base64,${artifacts.bannerScreenshot}" alt="${escape(w.bannerAlt)}" width="1280" height="800">` : ''}
 <h2>${w.findings}</h2>
-${findingRows.length ? `<table><thead><tr><th scope="col">${w.rule}</th><th scope="col">${w.item}</th><th scope="col">${w.tracker}</th><th scope="col">${w.page}</th><th scope="col">${w.setBy}</th><th scope="col">${w.pass}</th><th scope="col">${w.detail}</th></tr></thead><tbody>\n${findingRows.join('\n')}\n</tbody></table>` : `<p>${w.none}</p>`}
+${findingRows.length ? `<table><thead><tr><th scope="col">${w.rule}</th><th scope="col">${w.item}</th><th scope="col">${w.tracker}</th><th scope="col">${w.page}</th><th scope="col">${w.setBy}</th><th scope="col">${w.pass}</th></tr></thead><tbody>\n${findingRows.join('\n')}\n</tbody></table>` : `<p>${w.none}</p>`}
 <h2>${w.cookies}</h2>
 <table><thead><tr><th scope="col">${w.name}</th><th scope="col">${w.domain}</th><th scope="col">${w.tracker}</th><th scope="col">${w.expires}</th><th scope="col">${w.setBy}</th>${passHeads}</tr></thead><tbody>
 ${cookieRows.join('\n')}
