@@ -57,31 +57,25 @@ export function draftConfig(result: ScanResult): TemoinConfig {
     unknown.set(id, tracker);
     return tracker;
   };
-  for (const record of model.cookies.filter(seen)) {
+  const items = [
+    ...model.cookies.map((record) => ({ record, name: record.name, kind: 'cookie' as const, setBy: record.writes[0]?.setBy ?? null })),
+    ...model.storage.map((record) => ({ record, name: record.key, kind: 'storage' as const, setBy: record.writes[0]?.written?.setBy ?? null })),
+  ];
+  for (const { record, name, kind, setBy } of items.filter(({ record }) => seen(record))) {
     const declared = trackerId(record.declaration);
     if (record.declaration) {
       if (declared) keep(config!.trackers.find((tracker) => tracker.id === declared)!);
       continue;
     }
-    const match = catalogMatch(catalog, record.name, 'cookie');
-    if (match) ids.add(match);
-    else {
-      const tracker = stranger(record.name, record.writes[0]?.setBy ?? null);
-      const life = longestLife(record);
-      if (!tracker.cookies.some((cookie) => cookie.name === record.name)) tracker.cookies.push({ name: record.name, lifetime: lifetimeOf(life?.seconds), purpose: {} });
-    }
-  }
-  for (const record of model.storage.filter(seen)) {
-    const declared = trackerId(record.declaration);
-    if (record.declaration) {
-      if (declared) keep(config!.trackers.find((tracker) => tracker.id === declared)!);
+    const match = catalogMatch(catalog, name, kind);
+    if (match) {
+      ids.add(match);
       continue;
     }
-    const match = catalogMatch(catalog, record.key, 'storage');
-    if (match) ids.add(match);
-    else {
-      const tracker = stranger(record.key, record.writes[0]?.written?.setBy ?? null);
-      tracker.storage = [...new Set([...(tracker.storage ?? []), record.key])];
+    const tracker = stranger(name, setBy);
+    if (kind === 'storage') tracker.storage = [...new Set([...(tracker.storage ?? []), name])];
+    else if (!tracker.cookies.some((cookie) => cookie.name === name)) {
+      tracker.cookies.push({ name, lifetime: lifetimeOf('expiries' in record ? longestLife(record)?.seconds : undefined), purpose: {} });
     }
   }
   const host = new URL(artifacts.seeds[0]).hostname;
