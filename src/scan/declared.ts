@@ -30,7 +30,7 @@ export function declaredStorage(config: ResolvedConfig | null, key: string): Tra
   return config.trackers.find((tracker) => tracker.storage?.some((pattern) => matchesCookieName(pattern, key)));
 }
 
-/** Set by the config for a tracker running exempt from consent (docs/contract.md §17). */
+/** Set by the config for a tracker running exempt from consent (docs/contract.md §15). */
 export const isExempt = (tracker: Tracker): boolean => (tracker as Tracker & { exempt?: boolean }).exempt === true;
 
 /** Whether a tracker's category is a required one (functional): it runs whatever the choice. */

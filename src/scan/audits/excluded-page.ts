@@ -5,7 +5,7 @@ import { declaringTracker } from './consent-needed';
 /**
  * Anything of a tracker that is not functional written while a page under `excludedPaths` was open,
  * by the page or its frames, in any pass: whatever the choice, nothing may run there (an exempt
- * audience measurement neither, docs/contract.md §17). A cookie merely sent along is no write.
+ * audience measurement neither, docs/contract.md §15). A cookie merely sent along is no write.
  */
 export const excludedPage: Audit = {
   id: 'excluded-page',

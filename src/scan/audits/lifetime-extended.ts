@@ -9,7 +9,7 @@ import { declaringTracker } from './consent-needed';
 const MOVED = 0.5;
 
 /**
- * A cookie of a tracker running exempt (docs/contract.md §17) written again on a later page view
+ * A cookie of a tracker running exempt (docs/contract.md §15) written again on a later page view
  * of the same pass with a later expiry: the exemption requires that its lifetime is not extended.
  */
 export const lifetimeExtended: Audit = {
