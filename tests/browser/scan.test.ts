@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,12 +33,14 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/** `temoin scan` in-process, with the tests' Chromium. */
-async function scan(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+/** `temoin scan` in-process, with the tests' Chromium; `progress` stands for stderr being a terminal. */
+async function scan(...args: string[]): Promise<{ code: number; out: string; err: string; progress: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(['scan', ...args, '--browser', browserPath], { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  let progress = '';
+  const tty = args[0] === '--tty' && args.shift() ? { write: (text: string) => void (progress += text), columns: 100 } : undefined;
+  const code = await run(['scan', ...args, '--browser', browserPath], { out: (line) => out.push(line), err: (line) => err.push(line), progress: tty });
+  return { code, out: out.join('\n'), err: err.join('\n'), progress };
 }
 
 const json = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
@@ -55,7 +57,7 @@ describe('temoin scan of the fixture site', () => {
   let site: string;
   beforeAll(async () => {
     site = server.origin();
-    result = await scan(`${site}/`, '--json', join(scratch, 'site.json'), '--html', join(scratch, 'site.html'), '--draft-config', join(scratch, 'draft.json'));
+    result = await scan('--tty', `${site}/`, '--json', join(scratch, 'site.json'), '--html', join(scratch, 'site.html'), '--draft-config', join(scratch, 'draft.json'));
     report = json(join(scratch, 'site.json'));
   }, 120_000);
   const findings = (rule: string, name: string) => report.findings.filter((f) => f.rule === rule && (f.cookie ?? f.storageKey) === name);
@@ -73,6 +75,14 @@ describe('temoin scan of the fixture site', () => {
       'no-widget',
       'declared-not-seen',
     ]);
+  });
+
+  it('draws its progress on a terminal, pass by pass, and clears it before the summary', () => {
+    const frames = result.progress.split('\r').filter((frame) => frame.trim());
+    expect(frames[0]).toMatch(/^before {3}\[#{20}\] 1\/1 http:\/\/www\.site\.localhost:\d+\/ +$/);
+    for (const pass of ['refused', 'accepted']) expect(frames).toContainEqual(expect.stringMatching(new RegExp(`^${pass} +\\[#{20}\\] 4/4 `)));
+    expect(result.progress.endsWith(`\r${' '.repeat(99)}\r`)).toBe(true);
+    expect(result.err).not.toContain('\r');
   });
 
   it('crawls the links of the site, not a PDF nor another site, and says where temoin ran and which page is excluded', () => {
@@ -140,6 +150,26 @@ describe('temoin scan of the fixture site', () => {
     expect(checked.ok).toBe(false);
     if (!checked.ok) expect(checked.issues.every((issue) => /\.(description|purpose|provider)$|\.description$/.test(issue.path))).toBe(true);
   });
+});
+
+describe('temoin scan of a connected space', () => {
+  it('starts each pass with the given cookies and storage state, which are the visitor’s, never findings', async () => {
+    const state = join(scratch, 'state.json');
+    const host = new URL(server.origin()).hostname;
+    writeFileSync(state, JSON.stringify({ cookies: [{ name: 'member_session', value: 's1', domain: host, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }], origins: [] }));
+    // The member page answers with a cookie of its own only to a visitor bringing both.
+    server.page('/membre.html', (req, res) => {
+      const cookies = req.headers.cookie ?? '';
+      const member = cookies.includes('member_session=s1') && cookies.includes('member_token=t1');
+      res.writeHead(200, { 'content-type': 'text/html', ...(member ? { 'set-cookie': 'member_view=1; Path=/; Max-Age=60' } : {}) }).end('<!doctype html><title>Membre</title>');
+    });
+    const file = join(scratch, 'connected.json');
+    const { code } = await scan(`${server.origin()}/membre.html`, '--storage-state', state, '--cookie', 'member_token=t1', '--json', file);
+    expect(code).toBe(1);
+    const report = json(file) as Report;
+    expect(report.cookies.map((c) => c.name)).toEqual(['member_view']);
+    expect(report.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.cookie, f.setBy])).toEqual([['undeclared', 'member_view', `${server.origin()}/membre.html`]]);
+  }, 120_000);
 });
 
 describe('temoin scan of the demo portal', () => {
