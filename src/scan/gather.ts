@@ -319,6 +319,14 @@ export async function gather(browser: Browser, options: GatherOptions): Promise<
     links: string[];
   }
 
+  /** Adds where a redirected page landed to the crawl's scope and to the site's hosts. */
+  function widenScope(landed: string): void {
+    if (!/^https?:/.test(landed)) return;
+    const url = new URL(landed);
+    if (!scopes.includes(scopeOf(url))) scopes.push(scopeOf(url));
+    sites.add(siteOf(url.hostname));
+  }
+
   /** A tab of the pass for the page at `url`: an idle one, else a new one. */
   async function openTab(state: PassState, url: string): Promise<Page> {
     const page = state.idle.pop() ?? (await state.context.newPage());
@@ -336,7 +344,7 @@ export async function gather(browser: Browser, options: GatherOptions): Promise<
   }
 
   /** Opens one page in a pass, waits for it to settle, records its storage and the jar, and closes it. */
-  async function visit(state: PassState, url: string, { crawl = false } = {}): Promise<Visited> {
+  async function visit(state: PassState, url: string, { crawl = false, widen = false } = {}): Promise<Visited> {
     const result: Visited = { visit: { url, status: null, widget: false }, links: [] };
     const remaining = options.deadline - Date.now();
     if (remaining <= 0) {
@@ -360,6 +368,7 @@ export async function gather(browser: Browser, options: GatherOptions): Promise<
         ).catch(() => null);
       }
       await settle(state, page, until);
+      if (widen) widenScope(page.url());
       if (crawl) result.links = await linksOf(page);
       await storageKeys(state, page, url);
       healthy = true;
@@ -385,7 +394,8 @@ export async function gather(browser: Browser, options: GatherOptions): Promise<
     };
     for (const url of options.urls) enqueue(url, 0);
     const first = queue.shift()!;
-    const start = await visit(state, first.url, { crawl: first.depth < options.depth });
+    // A site redirecting its first URL (to https, to www) is crawled where it landed.
+    const start = await visit(state, first.url, { crawl: first.depth < options.depth, widen: true });
     artifacts.pages.push(start.visit);
     options.progress?.({ pass: 'before', done: 1, total: seen.size, url: first.url });
     if (start.visit.error) throw new ScanFailure(`${first.url}: ${start.visit.error}`);

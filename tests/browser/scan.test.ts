@@ -152,6 +152,19 @@ describe('temoin scan of the fixture site', () => {
   });
 });
 
+describe('temoin scan of a first URL that redirects to another host', () => {
+  it('crawls the site where it landed: its home page is a link of the landing page', async () => {
+    const landing = server.origin('autre.site.localhost');
+    server.page('/entree', (_req, res) => void res.writeHead(302, { location: `${landing}/` }).end());
+    const file = join(scratch, 'redirected.json');
+    await scan(`${server.origin()}/entree`, '--pages', '2', '--json', file);
+    expect((json(file) as Report).pages.map((p) => [p.url, p.status])).toEqual([
+      [`${server.origin()}/entree`, 200],
+      [`${landing}/`, 200],
+    ]);
+  }, 120_000);
+});
+
 describe('temoin scan of a connected space', () => {
   it('starts each pass with the given cookies and storage state, which are the visitor’s, never findings', async () => {
     const state = join(scratch, 'state.json');
