@@ -477,8 +477,8 @@ export async function gather(browser: Browser, options: GatherOptions): Promise<
   } finally {
     await closePass(before);
   }
-  // Without temoin on the first page, only `before` runs (docs/contract.md §15).
-  if (!artifacts.pages[0].widget) return artifacts;
+  // Without temoin on the first page, only `before` runs (docs/contract.md §15); nor the others once out of time.
+  if (!artifacts.pages[0].widget || Date.now() >= options.deadline) return artifacts;
   await Promise.all(
     (['refused', 'accepted'] as const).map(async (pass) => {
       const state = await openPass(pass);

@@ -8,6 +8,7 @@ import { check } from '../../src/cli/validate';
 import { lifetimeOf, draftConfig } from '../../src/scan/report/draft-config';
 import { htmlReport } from '../../src/scan/report/html';
 import { jsonReport } from '../../src/scan/report/json';
+import { terminalReport } from '../../src/scan/report/terminal';
 import { audit } from '../../src/scan/scan';
 import type { Artifacts } from '../../src/scan/types';
 
@@ -109,6 +110,12 @@ describe('the reports of a recorded scan', () => {
     if (!checked.ok) for (const issue of checked.issues) expect(issue.path).toMatch(/^trackers\[\d+\]\.(description|provider|cookies\[\d+\]\.purpose)$/);
     const stats = draft.trackers.find((t) => typeof t === 'object' && t.id === 'stats-id');
     expect(stats).toMatchObject({ cookies: [{ name: 'stats_id', lifetime: '1y' }] });
+  });
+
+  it('says so when the scan ran out of time before the refused and accepted passes', () => {
+    const cut = terminalReport(audit({ ...recorded, passes: recorded.passes.slice(0, 1) }));
+    expect(cut).toContain('The refused and accepted passes did not run: the scan reached --max-time.');
+    expect(terminalReport(result)).not.toContain('The refused and accepted passes did not run: the scan reached --max-time.');
   });
 
   it('writes an observed lifetime as a config does', () => {

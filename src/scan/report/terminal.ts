@@ -19,6 +19,7 @@ export function terminalReport(result: ScanResult): string[] {
       : 'Config: none (temoin did not run on the first page): every cookie is undeclared; --draft-config writes a starting one.',
   );
   for (const page of failed) lines.push(`Not scanned: ${page.url}: ${page.error}.`);
+  if (artifacts.pages[0]?.widget && artifacts.passes.length === 1) lines.push('The refused and accepted passes did not run: the scan reached --max-time.');
   const cookies = observedCookies(result.model);
   const storage = observedStorage(result.model);
   lines.push(
