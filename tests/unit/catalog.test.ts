@@ -106,6 +106,7 @@ describe('a privacy-policy author relying on the shipped catalog', () => {
       'paypal', // payment
       'plausible', // stores nothing
       'stripe', // payment
+      'userway', // accessibility, stores nothing in cookies
     ]);
   });
 
