@@ -103,6 +103,7 @@ describe('a privacy-policy author relying on the shipped catalog', () => {
       'google-fonts', // stores nothing
       'hcaptcha', // security
       'lisio', // accessibility
+      'lyra-payzen', // payment
       'paypal', // payment
       'plausible', // stores nothing
       'stripe', // payment
