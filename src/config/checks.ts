@@ -62,12 +62,12 @@ export const checkConfig = object<CheckedConfig>({
   tenant: object({
     id,
     name: text,
-    consentMaxAgeMonths: [integer(6, 12, rule.MAX_AGE_RULE), 6],
+    consentMaxAgeMonths: [integer(rule.MIN_MONTHS, rule.MAX_MONTHS, rule.MAX_AGE_RULE), rule.DEFAULT_MONTHS],
     privacyPolicyUrl: [httpUrl],
     locale: [string(rule.LOCALE, rule.LOCALE_RULE), 'fr' satisfies Locale],
     cookieDomain: [string(rule.DOMAIN, rule.DOMAIN_RULE)],
   }),
-  revision: [integer(1, Number.MAX_SAFE_INTEGER, rule.REVISION_RULE), 1],
+  revision: [integer(rule.MIN_REVISION, Number.MAX_SAFE_INTEGER, rule.REVISION_RULE), rule.MIN_REVISION],
   // A string or an object, which `resolve.ts` tells apart and checks against the catalog.
   trackers: array(is<string | Record<string, unknown>>((ref) => typeof ref === 'string' || isObject(ref), rule.TRACKER_REF_RULE)),
   categories: [array(category), []],

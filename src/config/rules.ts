@@ -1,7 +1,15 @@
 /** The rules a config follows, shared by the zod schemas (`schema.ts`) and the browser's validator (`checks.ts`). */
 
-export const ID = /^[a-z0-9-]{1,40}$/;
-export const ID_RULE = 'must be 1 to 40 characters among a-z, 0-9 and "-"';
+/** Every numeric bound of a config, and its default months, once: the zod schemas and the browser's checks both read these. */
+export const ID_MAX_LENGTH = 40;
+export const COOKIE_NAME_MAX_LENGTH = 64;
+export const MIN_MONTHS = 6;
+export const MAX_MONTHS = 12;
+export const DEFAULT_MONTHS = 6;
+export const MIN_REVISION = 1;
+
+export const ID = new RegExp(`^[a-z0-9-]{1,${ID_MAX_LENGTH}}$`);
+export const ID_RULE = `must be 1 to ${ID_MAX_LENGTH} characters among a-z, 0-9 and "-"`;
 
 /** A string of at least one character (zod's `minLength(1)`). */
 export const NOT_EMPTY_TEXT = /./s;
@@ -62,8 +70,8 @@ export const HTTPS_URL_RULE = 'must be an https: URL';
 
 export const isHttpsUrl = (value: string): boolean => isHttpUrl(value, /^https:$/);
 
-export const MAX_AGE_RULE = 'must be an integer from 6 to 12';
-export const REVISION_RULE = 'must be an integer of 1 or more';
+export const MAX_AGE_RULE = `must be an integer from ${MIN_MONTHS} to ${MAX_MONTHS}`;
+export const REVISION_RULE = `must be an integer of ${MIN_REVISION} or more`;
 
 export const DOMAIN = /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
 export const DOMAIN_RULE = 'must be a domain name such as "example.org"';
@@ -73,9 +81,8 @@ export const DOMAIN_RULE = 'must be a domain name such as "example.org"';
  * ignored), which they drop when the cookie is written with a `Domain` or without `Secure`, as
  * temoin may write it.
  */
-export const COOKIE_NAME_OPTION = /^(?!__(host|secure)-)[\w-]{1,64}$/i;
-export const COOKIE_NAME_OPTION_RULE =
-  'must be 1 to 64 characters among letters, digits, "_" and "-", not starting with "__Host-" or "__Secure-" (browsers would drop the cookie)';
+export const COOKIE_NAME_OPTION = new RegExp(`^(?!__(host|secure)-)[\\w-]{1,${COOKIE_NAME_MAX_LENGTH}}$`, 'i');
+export const COOKIE_NAME_OPTION_RULE = `must be 1 to ${COOKIE_NAME_MAX_LENGTH} characters among letters, digits, "_" and "-", not starting with "__Host-" or "__Secure-" (browsers would drop the cookie)`;
 
 /**
  * A URL path pattern of `excludedPaths` (docs/contract.md §3): from `/`, the characters of an
