@@ -78,12 +78,14 @@ const HOST = /^([\w-]+(\.[\w-]+)*|\[[0-9a-f:.]+\])(:\d{1,5})?$/i;
  * `Origin` is compared with: of the request line, only the path and query are kept.
  */
 function toRequest(req: NodeRequest, { trustProxy = false }: NodeHandlerOptions): Request | Response {
+  // Another method is refused first, as the handler would (docs/contract.md §11: the order of the checks).
+  const refuse = (error: string) => (req.method === 'POST' ? refusal(400, error) : refusal(405, 'only POST is allowed', { allow: 'POST' }));
   const forwarded = (name: string) => (trustProxy ? first(req.headers[`x-forwarded-${name}`]) : undefined);
   const proto = forwarded('proto')?.toLowerCase();
-  if (proto !== undefined && proto !== 'http' && proto !== 'https') return refusal(400, 'X-Forwarded-Proto must be http or https');
+  if (proto !== undefined && proto !== 'http' && proto !== 'https') return refuse('X-Forwarded-Proto must be http or https');
   const scheme = proto ?? ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
   const host = forwarded('host') ?? first(req.headers.host);
-  if (!host || !HOST.test(host)) return refusal(400, 'the Host header names no origin');
+  if (!host || !HOST.test(host)) return refuse('the Host header names no origin');
   const url = new URL(`${scheme}://${host}`);
   const target = new URL(req.originalUrl ?? req.url ?? '/', url);
   url.pathname = target.pathname;
@@ -96,7 +98,7 @@ function toRequest(req: NodeRequest, { trustProxy = false }: NodeHandlerOptions)
     return new Request(url, { method: req.method, headers, body: bodyOf(req), duplex: 'half' } as RequestInit);
   } catch {
     // A method fetch does not know (TRACE, CONNECT).
-    return refusal(405, 'only POST is allowed', { allow: 'POST' });
+    return refuse('the request cannot be read');
   }
 }
 
@@ -129,7 +131,7 @@ export function toNodeHandler(
       if (next) return next(error);
       console.error('temoin: the consent endpoint failed', error);
       if (res.headersSent) res.end();
-      else void send(req, res, refusal(500, 'the call could not be handled'));
+      else send(req, res, refusal(500, 'the call could not be handled')).catch(() => res.end());
     });
   };
 }

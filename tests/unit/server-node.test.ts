@@ -99,6 +99,12 @@ describe('the endpoint on node:http, through toNodeHandler', () => {
     expect([answer.status, answer.headers.allow, answer.headers['set-cookie']]).toEqual([405, 'POST', undefined]);
   });
 
+  it('refuses another method with 405 before looking at its Host', async () => {
+    const port = await serve(endpoint().handler);
+    const answer = await send(port, { method: 'GET', headers: { host: 'bad host' } });
+    expect([answer.status, answer.headers.allow]).toEqual([405, 'POST']);
+  });
+
   it('refuses a call whose Host header makes no URL with 400', async () => {
     const port = await serve(endpoint().handler);
     const answer = await send(port, { headers: { ...JSON_TYPE, host: 'bad host' }, chunks: ['{"record":null}'] });
