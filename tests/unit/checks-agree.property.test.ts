@@ -223,6 +223,14 @@ const EDGES: [path: string, value: unknown, problem: string | null][] = [
   [`${own}.storage[0]`, '*', `${own}.storage[0]`],
   [`${own}.sources[0]`, 'http://example.org', `${own}.sources[0]`],
   [`${own}.advertising`, 'yes', `${own}.advertising`],
+  [`${own}.cookies[0].basis`, 'other', null],
+  [`${own}.cookies[0].basis`, 'Vendor', `${own}.cookies[0].basis`],
+  [`${own}.cookies[0].basis`, '', `${own}.cookies[0].basis`],
+  [`${own}.cookies[0].thirdParty`, 'true', `${own}.cookies[0].thirdParty`],
+  [`${own}.otherSources`, [], null],
+  [`${own}.otherSources[0]`, 'http://example.net', `${own}.otherSources[0]`],
+  [`${own}.cookies[1].sharedWith.trackers[0]`, 'Matomo', `${own}.cookies[1].sharedWith.trackers[0]`],
+  [`${own}.cookies[1].lifetimeSetting`, '', `${own}.cookies[1].lifetimeSetting`],
 ];
 
 /**
