@@ -141,6 +141,7 @@ function setCookie(config: ResolvedConfig, value: string, maxAge: number, secure
  * cookie the widget posts, with `Set-Cookie`, and gives `onReceipt` the receipt of the choice.
  * Every refusal is a JSON `{"error": "…"}` without `Set-Cookie`.
  * @throws {TemoinConfigError} when `config` is an invalid config (a function's result is checked per request: 500).
+ * @throws {TypeError} when `receiptTimeoutMs` or `bodyTimeoutMs` is not a number of milliseconds from 1 to 2^31 - 1.
  */
 export function consentHandler({
   config,
@@ -148,6 +149,10 @@ export function consentHandler({
   receiptTimeoutMs = RECEIPT_TIMEOUT_MS,
   bodyTimeoutMs = BODY_TIMEOUT_MS,
 }: ConsentHandlerOptions): (request: Request) => Promise<Response> {
+  // setTimeout takes at most 2^31 - 1 ms, and fires at once past it.
+  for (const [name, ms] of Object.entries({ receiptTimeoutMs, bodyTimeoutMs })) {
+    if (!(typeof ms === 'number' && ms >= 1 && ms <= 2 ** 31 - 1)) throw new TypeError(`temoin: ${name} must be a number of milliseconds from 1 to 2147483647`);
+  }
   const fixed = typeof config === 'function' ? undefined : parseConfig(config);
   // A portal's function often returns the same object per tenant: it is validated once.
   const resolved = new WeakMap<object, ResolvedConfig>();

@@ -402,6 +402,22 @@ describe('a site developer building the endpoint', () => {
   });
 });
 
+describe('a site developer setting the endpoint’s time limits', () => {
+  it.each([
+    ['receiptTimeoutMs', 0],
+    ['receiptTimeoutMs', -1],
+    ['receiptTimeoutMs', Number.NaN],
+    ['bodyTimeoutMs', '5000'],
+    ['bodyTimeoutMs', 2 ** 31],
+  ])('is told at once that %s: %j is no number of milliseconds setTimeout takes', (name, value) => {
+    expect(() => consentHandler({ config: siteConfig(), [name]: value })).toThrow(new RegExp(`^temoin: ${name} must be a number of milliseconds`));
+  });
+
+  it('may set them from 1 ms to 2^31 - 1 ms', () => {
+    expect(() => consentHandler({ config: siteConfig(), receiptTimeoutMs: 1, bodyTimeoutMs: 2 ** 31 - 1 })).not.toThrow();
+  });
+});
+
 describe('a portal serving several tenants from one endpoint', () => {
   const tenants: Record<string, TemoinConfig> = {
     'www.azur.example': siteConfig({ id: 'azur', consentMaxAgeMonths: 12 }),
