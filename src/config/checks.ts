@@ -1,6 +1,6 @@
 import * as rule from './rules';
 import type { CategoryInput, Locale, LocalizedText, ResolvedConfig, Tracker, TrackerCookie } from './types';
-import { array, boolean, type Field, integer, is, isObject, object, record, string } from './validate';
+import { array, boolean, type Field, integer, is, isObject, object, string } from './validate';
 
 /** A config whose fields are checked and defaulted; its trackers and categories are still to resolve. */
 export type CheckedConfig = Omit<ResolvedConfig, 'trackers' | 'categories'> & {
@@ -46,18 +46,28 @@ export const checkTracker = object<Tracker>({
 
 const category = object<CategoryInput>({ id, name: localized, description: [localized] });
 
-const texts: Field = [record(string())];
+/** One locale's overrides of the widget's texts: known keys only, none blank, a unit's as `singular|plural`. */
+const texts: Field = [
+  object(
+    Object.fromEntries(
+      rule.TEXT_KEYS.map((key) => [
+        key,
+        [(rule.UNITS as readonly string[]).includes(key) ? string(rule.PLURAL_TEXT, rule.PLURAL_TEXT_RULE) : string(rule.VISIBLE_TEXT, rule.NOT_EMPTY)],
+      ]),
+    ),
+  ),
+];
 
 export const checkConfig = object<CheckedConfig>({
   tenant: object({
     id,
     name: text,
-    consentMaxAgeMonths: [integer(6, 12, rule.MAX_AGE_RULE), 6],
+    consentMaxAgeMonths: [integer(rule.MIN_MONTHS, rule.MAX_MONTHS, rule.MAX_AGE_RULE), rule.DEFAULT_MONTHS],
     privacyPolicyUrl: [httpUrl],
     locale: [string(rule.LOCALE, rule.LOCALE_RULE), 'fr' satisfies Locale],
     cookieDomain: [string(rule.DOMAIN, rule.DOMAIN_RULE)],
   }),
-  revision: [integer(1, Number.MAX_SAFE_INTEGER, rule.REVISION_RULE), 1],
+  revision: [integer(rule.MIN_REVISION, Number.MAX_SAFE_INTEGER, rule.REVISION_RULE), rule.MIN_REVISION],
   // A string or an object, which `resolve.ts` tells apart and checks against the catalog.
   trackers: array(is<string | Record<string, unknown>>((ref) => typeof ref === 'string' || isObject(ref), rule.TRACKER_REF_RULE)),
   categories: [array(category), []],

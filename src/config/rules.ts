@@ -1,7 +1,15 @@
 /** The rules a config follows, shared by the zod schemas (`schema.ts`) and the browser's validator (`checks.ts`). */
 
-export const ID = /^[a-z0-9-]{1,40}$/;
-export const ID_RULE = 'must be 1 to 40 characters among a-z, 0-9 and "-"';
+/** Every numeric bound of a config, and its default months, once: the zod schemas and the browser's checks both read these. */
+export const ID_MAX_LENGTH = 40;
+export const COOKIE_NAME_MAX_LENGTH = 64;
+export const MIN_MONTHS = 6;
+export const MAX_MONTHS = 12;
+export const DEFAULT_MONTHS = 6;
+export const MIN_REVISION = 1;
+
+export const ID = new RegExp(`^[a-z0-9-]{1,${ID_MAX_LENGTH}}$`);
+export const ID_RULE = `must be 1 to ${ID_MAX_LENGTH} characters among a-z, 0-9 and "-"`;
 
 /** A string of at least one character (zod's `minLength(1)`). */
 export const NOT_EMPTY_TEXT = /./s;
@@ -20,7 +28,8 @@ export function isHttpUrl(value: string, protocol = /^https?:$/): boolean {
 }
 
 /** A lifetime's units, largest first: the order in which a compound lifetime writes them. */
-export type Unit = 'y' | 'mo' | 'd' | 'h' | 'min' | 's';
+export const UNITS = ['y', 'mo', 'd', 'h', 'min', 's'] as const;
+export type Unit = (typeof UNITS)[number];
 
 /**
  * `"session"`, or one or more count-and-unit pairs, largest unit first, each unit at most once
@@ -61,14 +70,19 @@ export const HTTPS_URL_RULE = 'must be an https: URL';
 
 export const isHttpsUrl = (value: string): boolean => isHttpUrl(value, /^https:$/);
 
-export const MAX_AGE_RULE = 'must be an integer from 6 to 12';
-export const REVISION_RULE = 'must be an integer of 1 or more';
+export const MAX_AGE_RULE = `must be an integer from ${MIN_MONTHS} to ${MAX_MONTHS}`;
+export const REVISION_RULE = `must be an integer of ${MIN_REVISION} or more`;
 
 export const DOMAIN = /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
 export const DOMAIN_RULE = 'must be a domain name such as "example.org"';
 
-export const COOKIE_NAME_OPTION = /^[\w-]{1,64}$/;
-export const COOKIE_NAME_OPTION_RULE = 'must be 1 to 64 characters among letters, digits, "_" and "-"';
+/**
+ * The consent cookie's name: a plain token, never with a prefix browsers enforce (letter case
+ * ignored), which they drop when the cookie is written with a `Domain` or without `Secure`, as
+ * temoin may write it.
+ */
+export const COOKIE_NAME_OPTION = new RegExp(`^(?!__(host|secure)-)[\\w-]{1,${COOKIE_NAME_MAX_LENGTH}}$`, 'i');
+export const COOKIE_NAME_OPTION_RULE = `must be 1 to ${COOKIE_NAME_MAX_LENGTH} characters among letters, digits, "_" and "-", not starting with "__Host-" or "__Secure-" (browsers would drop the cookie)`;
 
 /**
  * A URL path pattern of `excludedPaths` (docs/contract.md §3): from `/`, the characters of an
@@ -117,3 +131,19 @@ export const consentCookieLength = (cookieName: string, tenantId: string, revisi
 
 export const consentCookieRule = (length: number): string =>
   `with a decision for each of these trackers needing consent, the consent cookie could reach ${length} bytes; it must stay under 1 KB: list fewer trackers`;
+
+/**
+ * The keys of the widget's texts that `texts.fr` and `texts.en` may replace (docs/texts.md): the
+ * banner's (src/locales/fr.ts), then the preferences dialog's and the cookie table's
+ * (src/locales/fr-preferences.ts), the last of which, `UNITS`, a lifetime's units;
+ * `tests/unit/texts-docs.test.ts` keeps them equal to the locales. One string, split: the list
+ * weighs on the synchronous validator of `init()`.
+ */
+const KEYS =
+  'manageCookies bannerTitle bannerText continueNote privacyPolicy acceptAll rejectAll customise continueWithout saved functional audience preferencesTitle preferencesText save close alwaysOn partial provider providedBy cookies privacyOf functionalText audienceText tracker cookie purpose lifetime consentCookie session';
+export const TEXT_KEYS = [...KEYS.split(' '), ...UNITS];
+/** A text shown as it is, not blank: a blank *Tout refuser* would break the equal choice between accepting and refusing. */
+export const VISIBLE_TEXT = /\S/;
+/** A unit's text: its singular and plural (`"jour|jours"`), or one form for both, neither blank. */
+export const PLURAL_TEXT = /^[^|]*[^|\s][^|]*(\|[^|]*[^|\s][^|]*)?$/;
+export const PLURAL_TEXT_RULE = 'must be "singular|plural" or one form';

@@ -58,16 +58,30 @@ const categorySchema = z.strictObject({
 
 const locale = z.enum(rule.LOCALES);
 
+/** One locale's overrides of the widget's texts: known keys only, none blank, a unit's as `singular|plural`. */
+const textsSchema = z.strictObject(
+  Object.fromEntries(
+    rule.TEXT_KEYS.map((key) => [
+      key,
+      z.optional(
+        (rule.UNITS as readonly string[]).includes(key)
+          ? z.string().check(z.regex(rule.PLURAL_TEXT, rule.PLURAL_TEXT_RULE))
+          : z.string().check(z.regex(rule.VISIBLE_TEXT, rule.NOT_EMPTY)),
+      ),
+    ]),
+  ),
+);
+
 export const configSchema = z.strictObject({
   tenant: z.strictObject({
     id: idSchema,
     name: text,
-    consentMaxAgeMonths: z._default(z.int().check(z.gte(6, rule.MAX_AGE_RULE), z.lte(12, rule.MAX_AGE_RULE)), 6),
+    consentMaxAgeMonths: z._default(z.int().check(z.gte(rule.MIN_MONTHS, rule.MAX_AGE_RULE), z.lte(rule.MAX_MONTHS, rule.MAX_AGE_RULE)), rule.DEFAULT_MONTHS),
     privacyPolicyUrl: z.optional(httpUrlSchema),
     locale: z._default(locale, 'fr'),
     cookieDomain: z.optional(z.string().check(z.regex(rule.DOMAIN, rule.DOMAIN_RULE))),
   }),
-  revision: z._default(z.int().check(z.gte(1, rule.REVISION_RULE)), 1),
+  revision: z._default(z.int().check(z.gte(rule.MIN_REVISION, rule.REVISION_RULE)), rule.MIN_REVISION),
   trackers: z.array(z.union([z.string(), z.looseObject({})], rule.TRACKER_REF_RULE)),
   categories: z._default(z.array(categorySchema), []),
   cookieName: z._default(z.string().check(z.regex(rule.COOKIE_NAME_OPTION, rule.COOKIE_NAME_OPTION_RULE)), 'temoin'),
@@ -77,8 +91,5 @@ export const configSchema = z.strictObject({
   nonce: z.optional(text),
   excludedPaths: z._default(z.array(z.string().check(z.regex(rule.PATH_PATTERN, rule.PATH_PATTERN_RULE))), []),
   consentEndpoint: z.optional(z.string().check(z.regex(rule.ENDPOINT_PATH, rule.ENDPOINT_PATH_RULE))),
-  texts: z._default(
-    z.strictObject({ fr: z.optional(z.record(z.string(), z.string())), en: z.optional(z.record(z.string(), z.string())) }),
-    {},
-  ),
+  texts: z._default(z.strictObject({ fr: z.optional(textsSchema), en: z.optional(textsSchema) }), {}),
 });

@@ -28,10 +28,15 @@ function pageView(input: TemoinConfig = config()): TemoinInstance {
 
 const bodies = () => fetch.mock.calls.map(([, init]) => JSON.parse((init as RequestInit).body as string) as { record: string | null });
 const cookie = () => /(?:^|; )temoin=([^;]*)/.exec(document.cookie)?.[1];
-/** Waits until the endpoint has been called `count` times in all and the answers are handled. */
+/**
+ * Waits until the endpoint has been called `count` times in all and the answers are handled, then
+ * checks that no call came after: the endpoint code sends from a promise chain (and, on a page
+ * view, after a lazy import), so a call too many comes after the count is first reached.
+ */
 async function calls(count: number): Promise<void> {
   await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(count));
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(fetch).toHaveBeenCalledTimes(count);
 }
 
 // Loaded once up front, so that a test waiting for no call waits for no module either.

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { execFileSync } from 'node:child_process';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { type AddressInfo, connect } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../src/config/parse';
 import type { TemoinConfig } from '../../src/config/types';
 import { createRecord, encodeRecord } from '../../src/consent/record';
@@ -99,6 +99,12 @@ describe('the endpoint on node:http, through toNodeHandler', () => {
     expect([answer.status, answer.headers.allow, answer.headers['set-cookie']]).toEqual([405, 'POST', undefined]);
   });
 
+  it('refuses another method with 405 before looking at its Host', async () => {
+    const port = await serve(endpoint().handler);
+    const answer = await send(port, { method: 'GET', headers: { host: 'bad host' } });
+    expect([answer.status, answer.headers.allow]).toEqual([405, 'POST']);
+  });
+
   it('refuses a call whose Host header makes no URL with 400', async () => {
     const port = await serve(endpoint().handler);
     const answer = await send(port, { headers: { ...JSON_TYPE, host: 'bad host' }, chunks: ['{"record":null}'] });
@@ -130,6 +136,68 @@ describe('the endpoint on node:http, through toNodeHandler', () => {
     );
     expect((await send(port, { headers: JSON_TYPE, chunks: ['{}'] })).status).toBe(502);
     expect(errors).toEqual([expect.objectContaining({ message: 'boom' })]);
+  });
+});
+
+describe('the endpoint on node:http, refusing what an attack on loopback tried', () => {
+  const own = (port: number) => ({ ...JSON_TYPE, origin: `http://www.mutuelle.example:${port}`, 'sec-fetch-site': 'same-origin' });
+
+  it.each(['http://evil.example/temoin/consent', '//evil.example/temoin/consent'])(
+    'takes the origin from Host, not from a request line naming %s: that Origin gets 403',
+    async (path) => {
+      const { handler, receipts } = endpoint();
+      const port = await serve(handler);
+      const answer = await send(port, { path, headers: { ...JSON_TYPE, origin: 'http://evil.example' }, chunks: [JSON.stringify({ record: value() })] });
+      expect([answer.status, answer.headers['set-cookie'], receipts]).toEqual([403, undefined, []]);
+      // The site's own origin, from Host, is still accepted on the same request line.
+      const accepted = await send(port, { path, headers: own(port), chunks: [JSON.stringify({ record: value() })] });
+      expect(accepted.status).toBe(204);
+    },
+  );
+
+  it('refuses a body still arriving after bodyTimeoutMs with 408, a JSON error, and closes the socket', async () => {
+    const receipts: ConsentReceipt[] = [];
+    const port = await serve(toNodeHandler(consentHandler({ config, bodyTimeoutMs: 200, onReceipt: (r) => void receipts.push(r) })));
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk));
+    const closed = new Promise((done) => socket.on('close', done));
+    const body = JSON.stringify({ record: value() });
+    socket.write(`POST /temoin/consent HTTP/1.1\r\nHost: www.mutuelle.example\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+    // A byte every 50 ms: the body would take seconds.
+    let sent = 0;
+    const drip = setInterval(() => !socket.destroyed && sent < body.length && socket.write(body[sent++]), 50);
+    await closed;
+    clearInterval(drip);
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(answer).toMatch(/\r\nconnection: close\r\n/i);
+    expect(answer).not.toMatch(/set-cookie/i);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ error: expect.any(String) });
+    expect(sent).toBeLessThan(body.length);
+    expect(receipts).toEqual([]);
+  });
+
+  it('refuses a request without Host with 400 and a JSON error', async () => {
+    const port = await serve(endpoint().handler);
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk));
+    const closed = new Promise((done) => socket.on('close', done));
+    socket.end('POST /temoin/consent HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{"record":null}');
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).not.toMatch(/set-cookie/i);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ error: expect.stringMatching(/Host/) });
+  });
+
+  it('answers 500 with a JSON error when the handler fails and there is no next()', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const port = await serve(toNodeHandler(() => Promise.reject(new Error('boom'))));
+    const answer = await send(port, { headers: JSON_TYPE, chunks: ['{}'] });
+    expect([answer.status, answer.headers['content-type'], answer.headers['set-cookie']]).toEqual([500, expect.stringMatching(/^application\/json/), undefined]);
+    expect(JSON.parse(answer.body)).toEqual({ error: expect.any(String) });
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
   });
 });
 
@@ -165,6 +233,29 @@ describe('the endpoint behind a proxy that terminates TLS', () => {
     const accepted = await send(port, { headers: { ...JSON_TYPE, ...forwarded }, chunks: [JSON.stringify({ record: value() })] });
     expect(accepted.status).toBe(204);
     expect(accepted.headers['set-cookie']?.[0]).not.toMatch(/Secure/);
+  });
+
+  it.each(['foo', 'javascript', 'file', 'ws'])(
+    'with trustProxy, refuses X-Forwarded-Proto: %s with 400, even with Origin: null',
+    async (proto) => {
+      const { handler, receipts } = endpoint({ trustProxy: true });
+      const port = await serve(handler);
+      const answer = await send(port, {
+        headers: { ...JSON_TYPE, 'x-forwarded-proto': proto, 'x-forwarded-host': 'www.mutuelle.example', origin: 'null' },
+        chunks: [JSON.stringify({ record: value() })],
+      });
+      expect([answer.status, answer.headers['set-cookie'], receipts]).toEqual([400, undefined, []]);
+      expect(JSON.parse(answer.body)).toEqual({ error: expect.stringMatching(/X-Forwarded-Proto/) });
+    },
+  );
+
+  it('with trustProxy, takes HTTPS in capitals as https', async () => {
+    const port = await serve(endpoint({ trustProxy: true }).handler);
+    const answer = await send(port, {
+      headers: { ...JSON_TYPE, 'x-forwarded-proto': 'HTTPS', 'x-forwarded-host': 'www.mutuelle.example', origin: 'https://www.mutuelle.example' },
+      chunks: [JSON.stringify({ record: value() })],
+    });
+    expect([answer.status, answer.headers['set-cookie']?.[0]]).toEqual([204, expect.stringMatching(/; Secure$/)]);
   });
 
   it('with trustProxy, uses the first value of a header that lists several proxies', async () => {

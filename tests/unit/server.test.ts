@@ -261,6 +261,14 @@ describe('the endpoint refusing a call, with a JSON error and no cookie', () => 
     await expectRefusal(await handle(request), 403, receipts);
   });
 
+  it('answers 403 to Origin: null on a request whose own origin is null too (a URL of another scheme than http(s))', async () => {
+    const { handle, receipts } = endpoint();
+    const request = post(cookieValue(), { url: 'foo://www.mutuelle.example/temoin/consent', headers: { origin: 'null' } });
+    request.headers.delete('sec-fetch-site');
+    expect(new URL(request.url).origin).toBe('null');
+    await expectRefusal(await handle(request), 403, receipts);
+  });
+
   it('answers 403, not 415, to a form on another site posting text/plain', async () => {
     const { handle, receipts } = endpoint();
     // <form enctype="text/plain"> with an input named `{"record": "` makes a body that parses as JSON.
@@ -296,6 +304,59 @@ describe('the endpoint refusing a call, with a JSON error and no cookie', () => 
       expect((await endpoint(tested).handle(post(cookieValue(tested)))).status).toBe(204);
     });
   });
+
+  describe('answers 400 to a record with less than a second left, which would be a receipt and Max-Age=0 in one answer', () => {
+    const decided = Date.parse('2026-03-01T10:00:00Z');
+    const expires = Date.parse('2026-09-01T10:00:00Z');
+    it.each([
+      ['999 ms left', expires - 999, 400],
+      ['1 ms left', expires - 1, 400],
+      ['exactly a second left', expires - 1000, 204],
+    ])('%s', async (_, now, status) => {
+      const value = cookieValue(siteConfig(), new Date(decided));
+      vi.useFakeTimers({ toFake: ['Date'], now });
+      const { handle, receipts } = endpoint();
+      const response = await handle(post(value));
+      if (status === 204) expect([response.status, maxAge(response), receipts.length]).toEqual([204, 1, 1]);
+      else await expectRefusal(response, 400, receipts);
+    });
+  });
+
+  describe('answers 408 to a body still arriving after the deadline', () => {
+    /** A body that sends its first bytes, then nothing, never ending. */
+    const stuck = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"record": '));
+        },
+      });
+
+    it('set by bodyTimeoutMs', async () => {
+      const receipts: ConsentReceipt[] = [];
+      const handle = consentHandler({ config: siteConfig(), bodyTimeoutMs: 50, onReceipt: (receipt) => void receipts.push(receipt) });
+      const error = await expectRefusal(await handle(call({ body: stuck() })), 408, receipts);
+      expect(error).toMatch(/50 ms/);
+    });
+
+    it('of 5 s by default', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { handle } = endpoint();
+      let answered = false;
+      const response = handle(call({ body: stuck() })).finally(() => (answered = true));
+      await vi.advanceTimersByTimeAsync(4_999);
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await expectRefusal(await response, 408);
+    });
+  });
+
+  it('answers 500 with a JSON error when the body fails while it is read', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { handle, receipts } = endpoint();
+    const body = new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(new Error('connection reset')) });
+    await expectRefusal(await handle(call({ body })), 500, receipts);
+    expect(console.error).toHaveBeenCalled();
+  });
 });
 
 describe('a site whose onReceipt fails', () => {
@@ -311,12 +372,49 @@ describe('a site whose onReceipt fails', () => {
     await expectRefusal(response, 503);
     expect(console.error).toHaveBeenCalled();
   });
+
+  it('answers 503 without a cookie when it has not settled within receiptTimeoutMs', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const handle = consentHandler({ config: siteConfig(), receiptTimeoutMs: 50, onReceipt: () => new Promise<void>(() => {}) });
+    await expectRefusal(await handle(post(cookieValue())), 503);
+    expect(console.error).toHaveBeenCalledWith(expect.stringMatching(/50 ms/));
+  });
+
+  it('waits 10 s for it by default, and a store that rejects after that goes unnoticed by the answer', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let fail: (error: Error) => void = () => {};
+    const handle = consentHandler({ config: siteConfig(), onReceipt: () => new Promise<void>((_, reject) => (fail = reject)) });
+    let answered = false;
+    const response = handle(post(cookieValue())).finally(() => (answered = true));
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(answered).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await expectRefusal(await response, 503);
+    fail(new Error('database back, too late'));
+  });
 });
 
 describe('a site developer building the endpoint', () => {
   it('is told at once that its config is invalid, naming the field', () => {
     expect(() => consentHandler({ config: { tenant: { id: 'Mutuelle', name: 'M' }, trackers: [] } })).toThrow(TemoinConfigError);
     expect(() => consentHandler({ config: { tenant: { id: 'Mutuelle', name: 'M' }, trackers: [] } })).toThrow(/tenant\.id/);
+  });
+});
+
+describe('a site developer setting the endpoint’s time limits', () => {
+  it.each([
+    ['receiptTimeoutMs', 0],
+    ['receiptTimeoutMs', -1],
+    ['receiptTimeoutMs', Number.NaN],
+    ['bodyTimeoutMs', '5000'],
+    ['bodyTimeoutMs', 2 ** 31],
+  ])('is told at once that %s: %j is no number of milliseconds setTimeout takes', (name, value) => {
+    expect(() => consentHandler({ config: siteConfig(), [name]: value })).toThrow(new RegExp(`^temoin: ${name} must be a number of milliseconds`));
+  });
+
+  it('may set them from 1 ms to 2^31 - 1 ms', () => {
+    expect(() => consentHandler({ config: siteConfig(), receiptTimeoutMs: 1, bodyTimeoutMs: 2 ** 31 - 1 })).not.toThrow();
   });
 });
 
