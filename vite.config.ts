@@ -267,7 +267,7 @@ export default defineConfig(({ mode }) => {
         formats: ['es'],
         fileName: (_format, name) => `${name}.mjs`,
       },
-      rolldownOptions: { external: [/^preact/, /^zod/, /^js-cookie/] },
+      rolldownOptions: { external: [/^preact/, /^zod/] },
     },
     test: {
       reporters: ['default', 'json'],
