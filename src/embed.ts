@@ -1,6 +1,7 @@
 import { readValidatedConfig } from './config/cache';
 import { readConfigSource } from './config/source';
-import { createInstance, type Integration, type TemoinInstance, warnAlreadyRunning } from './instance';
+import type { Integration } from './integrations/integration';
+import { createInstance, type TemoinInstance, warnAlreadyRunning } from './instance';
 
 declare const __TEMOIN_VERSION__: string;
 

@@ -2,7 +2,8 @@ import { exportName } from './config/export-name';
 import { type Catalog, resolveConfig } from './config/resolve';
 import type { TemoinConfig, Tracker } from './config/types';
 import { consentEndpoint } from './consent/endpoint';
-import { createInstance, type Integration, type TemoinInstance } from './instance';
+import { createInstance, type TemoinInstance } from './instance';
+import type { Integration } from './integrations/integration';
 import { googleConsentMode } from './integrations/google-consent-mode';
 import { launcherLook } from './launcher-look';
 

@@ -1,19 +1,17 @@
 import type { ResolvedConfig } from './config/types';
-import { type Consent, type Grants, grantsOf, toConsent } from './consent/consent';
+import { type Consent, grantsOf, toConsent } from './consent/consent';
 import { readConsentCookie, removeConsentCookie, writeConsentCookie } from './consent/cookie';
-import { type ConsentRecord, createRecord, decodeRecord, encodeRecord, optionalTrackerIds } from './consent/record';
+import { type ConsentRecord, createRecord, decodeRecord, encodeRecord } from './consent/record';
+import { asksForChoice, type ConsentUpdate, clearsCookie, decideAll, isGrantedIn, startingConsent, updatedDecisions } from './decisions';
 import { whenParsed } from './document-parsed';
+import type { Integration } from './integrations/integration';
 import { matomoConsent } from './integrations/matomo';
 import { type LauncherLook, showLauncher } from './launcher';
 import { clearCookies } from './trackers/cookies';
 import { isExcludedPage } from './trackers/excluded-paths';
 import { createGate } from './trackers/gate';
 
-/** A change of choice: categories first, then trackers, each `true` to grant. Unnamed ones keep their state. */
-export interface ConsentUpdate {
-  trackers?: Record<string, boolean>;
-  categories?: Record<string, boolean>;
-}
+export type { ConsentUpdate } from './decisions';
 
 /** Told the new consent on every choice, and `null` once the choice is forgotten (`reset()`). */
 export type ChangeListener = (consent: Consent | null) => void;
@@ -44,14 +42,6 @@ export interface TemoinInstance {
   /** Stops gating, removes the UI and listeners. Released scripts stay. */
   destroy(): void;
 }
-
-/**
- * A tool that must follow the choice (Matomo, Google Consent Mode, the consent endpoint, storage
- * clearing): set up before any gated script runs with the choice the page starts with (`null`:
- * none yet), then told the consent after every choice or reset. `undefined` when the config does
- * not use it.
- */
-export type Integration = (config: ResolvedConfig, consent: Consent | null) => ((consent: Consent | null) => void) | undefined;
 
 /** What the lazily loaded UI provides: the instance asks it to show a layer. */
 export interface UiController {
@@ -107,6 +97,11 @@ function safely(run: () => void): void {
   }
 }
 
+/**
+ * Starts temoin on the page: what follows a choice there (the consent cookie, the gate, the
+ * integrations, the launcher, the UI, listeners and events). What the choice is, and what it
+ * grants, clears or asks, is decided in `decisions.ts`.
+ */
 export function createInstance(
   config: ResolvedConfig,
   { loadUi, launcher: look, onDestroy, nonce, integrations: extra = [] }: InstanceOptions,
@@ -117,40 +112,36 @@ export function createInstance(
     return running;
   }
   const cookie = { name: config.cookieName, domain: config.tenant.cookieDomain };
-  const optional = optionalTrackerIds(config);
   const listeners = new Set<ChangeListener>();
   const warned = new Set<string>();
   /** What may run before a choice, and on an excluded page whatever the choice: what is exempt from consent. */
   const exemptOnly = grantsOf(config, {});
   let record: ConsentRecord | null = decodeRecord(readConsentCookie(cookie), config);
-  /** A browser sending Global Privacy Control refuses optional trackers: no banner, and the visitor may still opt in. */
-  const gpc = config.globalPrivacyControl && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-  let consent: Consent | null = record ? toConsent(record, config) : gpc ? { ...toConsent(createRecord(config, {}), config), source: 'gpc' } : null;
+  let consent = startingConsent(config, record, (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
   /** Resolves to nothing when the UI could not load: a later request tries again. */
   let ui: Promise<UiController | void> | undefined;
   let launcher: { remove(): void } | void;
   let destroyed = false;
-
-  /** Whether `id` may run under `granted`; an unknown id never may. */
-  function isGranted(id: string, granted: Grants = consent ?? exemptOnly): boolean {
-    return config.trackers.some((t) => t.id === id) ? granted.trackers[id] : granted.categories[id] === true;
-  }
 
   /**
    * A gated element may run when its tracker and its category both may; an unknown id never. On an
    * excluded page (docs/contract.md §3) only what is exempt from consent may, whatever the choice.
    */
   function allows(element: Element): boolean {
-    const current = isExcludedPage(config.excludedPaths) ? exemptOnly : undefined;
+    const grants = isExcludedPage(config.excludedPaths) ? exemptOnly : granted();
     return (['tracker', 'category'] as const).every((kind) => {
       const id = element.getAttribute(`data-temoin-${kind}`);
+      const known = kind === 'tracker' ? grants.trackers : grants.categories;
       if (id === null) return true;
-      if ((kind === 'tracker' ? config.trackers : config.categories).some((known) => known.id === id)) return isGranted(id, current);
+      if (Object.hasOwn(known, id)) return known[id];
       if (!warned.has(id)) console.warn(`temoin: no ${kind} "${id}" in the config: its elements stay blocked.`);
       warned.add(id);
       return false;
     });
   }
+
+  /** The grants now: the choice's, or before one what is exempt. */
+  const granted = () => consent ?? exemptOnly;
 
   function withUi(show: (controller: UiController) => void): void {
     ui ??= loadUi()
@@ -168,20 +159,13 @@ export function createInstance(
     else launcher = launcher?.remove();
   }
 
-  /**
-   * Deletes the cookies of every optional tracker that may not run now (docs/contract.md §6), but
-   * those a granted tracker declares too (`sharedWith`): they are the granted one's to keep.
-   */
-  function clearRefused(): void {
-    const declared = (granted: boolean) => config.trackers.filter((t) => isGranted(t.id) === granted).flatMap((t) => t.cookies.map((c) => c.name));
-    const kept = declared(true);
-    clearCookies(declared(false).filter((name) => !kept.includes(name)), config.cookieName);
-  }
+  /** Deletes the cookies of the trackers that may not run now (docs/contract.md §6). */
+  const clearRefused = () => clearCookies(clearsCookie(config, granted()));
 
   /** A choice was recorded (`changed`) or forgotten (`null`): everything that follows it follows. */
   function apply(changed: Consent | null): void {
     consent = changed;
-    for (const integration of integrations) integration(changed);
+    for (const integration of integrations) integration?.(changed);
     clearRefused();
     gate.refresh();
     syncLauncher();
@@ -198,10 +182,6 @@ export function createInstance(
     apply(toConsent(record, config));
   }
 
-  function decideAll(granted: boolean): Record<string, boolean> {
-    return Object.fromEntries(optional.map((id) => [id, granted]));
-  }
-
   function openPreferences(event: Event): void {
     const opener = (event.target as Element | null)?.closest?.('[data-temoin-open]');
     if (!opener) return;
@@ -210,28 +190,16 @@ export function createInstance(
   }
 
   // Consent Mode's defaults and Matomo's requireCookieConsent come before any gated script runs.
-  const integrations = [matomoConsent, ...extra].map((integration) => integration(config, consent)).filter((i) => i !== undefined);
+  const integrations = [matomoConsent, ...extra].map((integration) => integration(config, consent));
   const gate = createGate({ allows, nonce: config.nonce ?? nonce });
 
   const instance: TemoinInstance = {
     config,
     getConsent: () => consent,
-    isGranted: (id) => isGranted(id),
-    acceptAll: () => choose(decideAll(true)),
-    rejectAll: () => choose(decideAll(false)),
-    update({ trackers = {}, categories = {} }) {
-      const decisions = { ...(record?.decisions ?? decideAll(false)) };
-      for (const [kind, changes] of [['category', categories], ['tracker', trackers]] as const) {
-        for (const [id, granted] of Object.entries(changes)) {
-          const members = config.trackers.filter((t) => (kind === 'tracker' ? t.id : t.category) === id);
-          if (kind === 'tracker' ? !members.length : !config.categories.some((c) => c.id === id)) {
-            throw new Error(`temoin: update(): no ${kind} "${id}" in the config`);
-          }
-          for (const member of members) if (member.id in decisions) decisions[member.id] = granted;
-        }
-      }
-      choose(decisions);
-    },
+    isGranted: (id) => isGrantedIn(granted(), id),
+    acceptAll: () => choose(decideAll(config, true)),
+    rejectAll: () => choose(decideAll(config, false)),
+    update: (change) => choose(updatedDecisions(config, record?.decisions, change)),
     showBanner: () => withUi((controller) => controller.showBanner()),
     showPreferences: () => withUi((controller) => controller.showPreferences()),
     renderCookieTable: (element) => loadUi().then((ui) => ui.renderCookieTable(element, config)),
@@ -264,7 +232,7 @@ export function createInstance(
   // docs/contract.md §9: every `[data-temoin-cookie-table]` of the page, once it is parsed.
   whenParsed(() => document.querySelectorAll('[data-temoin-cookie-table]').forEach(instance.renderCookieTable));
   // Nothing to ask when every tracker is exempt; the preferences still open on request.
-  if (!consent && optional.length) instance.showBanner();
+  if (asksForChoice(config, consent)) instance.showBanner();
   const ready = consent;
   queueMicrotask(() => destroyed || document.dispatchEvent(new CustomEvent('temoin:ready', { detail: ready })));
   return instance;

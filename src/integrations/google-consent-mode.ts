@@ -1,5 +1,5 @@
 import type { Consent } from '../consent/consent';
-import type { Integration } from '../instance';
+import type { Integration } from './integration';
 import { isExcludedPage } from '../trackers/excluded-paths';
 
 type Gtag = (...args: unknown[]) => void;
