@@ -4,7 +4,7 @@ import { readConsentCookie, removeConsentCookie, writeConsentCookie } from './co
 import { type ConsentRecord, createRecord, decodeRecord, encodeRecord } from './consent/record';
 import { asksForChoice, type ConsentUpdate, clearsCookie, decideAll, isGrantedIn, startingConsent, updatedDecisions } from './decisions';
 import { whenParsed } from './document-parsed';
-import type { Integration } from './integrations/integration';
+import { type Integration, safely } from './integrations/integration';
 import { matomoConsent } from './integrations/matomo';
 import { type LauncherLook, showLauncher } from './launcher';
 import { clearCookies } from './trackers/cookies';
@@ -88,15 +88,6 @@ export function warnAlreadyRunning(): void {
   console.warn('temoin: already running: init() returns the running instance.');
 }
 
-/** Runs a site's callback so that its failure never breaks the widget or the other callbacks. */
-function safely(run: () => void): void {
-  try {
-    run();
-  } catch (error) {
-    reportError(error);
-  }
-}
-
 /**
  * Starts temoin on the page: what follows a choice there (the consent cookie, the gate, the
  * integrations, the launcher, the UI, listeners and events). What the choice is, and what it
@@ -165,7 +156,7 @@ export function createInstance(
   /** A choice was recorded (`changed`) or forgotten (`null`): everything that follows it follows. */
   function apply(changed: Consent | null): void {
     consent = changed;
-    for (const integration of integrations) integration?.(changed);
+    for (const integration of integrations) safely(() => integration?.(changed));
     clearRefused();
     gate.refresh();
     syncLauncher();
@@ -190,7 +181,7 @@ export function createInstance(
   }
 
   // Consent Mode's defaults and Matomo's requireCookieConsent come before any gated script runs.
-  const integrations = [matomoConsent, ...extra].map((integration) => integration(config, consent));
+  const integrations = [matomoConsent, ...extra].map((integration) => safely(() => integration(config, consent)));
   const gate = createGate({ allows, nonce: config.nonce ?? nonce });
 
   const instance: TemoinInstance = {
