@@ -54,13 +54,13 @@ export function updatedDecisions(config: ResolvedConfig, current: Record<string,
 }
 
 /**
- * Whether the page's cookie `name` goes under `grants` (docs/contract.md §6): a tracker that may not
- * run declares it (its exact name, or a prefix matching it), unless a tracker that may run declares
- * the same name too (`sharedWith`): it is the granted one's to keep. The consent cookie always stays.
+ * Whether the page's cookie `name` goes under `grants` (docs/contract.md §6), decided for the real
+ * name: a tracker that may not run declares it (its exact name, or a prefix matching it), and no
+ * tracker that may run does (`sharedWith`, or a prefix of its own): then it is the granted one's to
+ * keep. The consent cookie always stays.
  */
 export function clearsCookie(config: ResolvedConfig, grants: Grants): (name: string) => boolean {
-  const declared = (granted: boolean) => config.trackers.filter((t) => grants.trackers[t.id] === granted).flatMap((t) => t.cookies.map((c) => c.name));
-  const kept = declared(true);
-  const refused = declared(false).filter((pattern) => !kept.includes(pattern));
-  return (name) => name !== config.cookieName && refused.some((pattern) => matchesCookieName(pattern, name));
+  const declaredBy = (granted: boolean, name: string) =>
+    config.trackers.some((t) => grants.trackers[t.id] === granted && t.cookies.some((cookie) => matchesCookieName(cookie.name, name)));
+  return (name) => name !== config.cookieName && declaredBy(false, name) && !declaredBy(true, name);
 }

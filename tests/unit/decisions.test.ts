@@ -117,4 +117,28 @@ describe('which cookies go', () => {
     expect(clears('_gcl_au')).toBe(false);
     expect(clears('_gac_UA-1')).toBe(true);
   });
+
+  /** A site's own tracker declaring `cookie`, in the audience category. */
+  const own = (id: string, cookie: string) => ({
+    id,
+    name: id,
+    provider: 'Vivoptim',
+    category: 'audience',
+    description: { fr: 'Mesure de campagnes.' },
+    cookies: [{ name: cookie, lifetime: '90d', purpose: { fr: 'Attribue une visite à une campagne.' } }],
+  });
+
+  it('not a cookie a granted tracker declares by a prefix, though a refused one declares its exact name', () => {
+    const site = config({ trackers: ['google-ads', own('campaigns', '_gcl*')] });
+    const clears = clearsCookie(site, grantsOf(site, { campaigns: true }));
+    expect(clears('_gcl_au')).toBe(false);
+    expect(clears('_gac_UA-1')).toBe(true);
+  });
+
+  it('not a cookie a granted tracker declares by its exact name, though a refused one declares a prefix of it', () => {
+    const site = config({ trackers: [own('campaigns', '_gcl*'), own('adwords', '_gcl_au')] });
+    const clears = clearsCookie(site, grantsOf(site, { adwords: true }));
+    expect(clears('_gcl_au')).toBe(false);
+    expect(clears('_gcl_aw')).toBe(true);
+  });
 });
