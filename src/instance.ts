@@ -35,7 +35,7 @@ export interface TemoinInstance {
    * locale: this config's, or the one `data-temoin-cookie-table` names (another space of the site).
    */
   renderCookieTable(element: Element): Promise<void>;
-  /** Forgets the choice, deletes the optional trackers' cookies, and asks again. */
+  /** Forgets the choice, deletes the optional trackers' cookies, and asks again where something needs consent. */
   reset(): void;
   /** Calls `listener` on every choice and reset; returns the function that stops it. */
   on(event: 'change', listener: ChangeListener): () => void;
@@ -173,6 +173,9 @@ export function createInstance(
     apply(toConsent(record, config));
   }
 
+  /** The banner, where there is something to ask: at the start and after `reset()` alike. */
+  const ask = () => asksForChoice(config, consent) && instance.showBanner();
+
   function openPreferences(event: Event): void {
     const opener = (event.target as Element | null)?.closest?.('[data-temoin-open]');
     if (!opener) return;
@@ -198,7 +201,7 @@ export function createInstance(
       removeConsentCookie(cookie);
       record = null;
       apply(null);
-      instance.showBanner();
+      ask();
     },
     on(_event, listener) {
       listeners.add(listener);
@@ -223,7 +226,7 @@ export function createInstance(
   // docs/contract.md §9: every `[data-temoin-cookie-table]` of the page, once it is parsed.
   whenParsed(() => document.querySelectorAll('[data-temoin-cookie-table]').forEach(instance.renderCookieTable));
   // Nothing to ask when every tracker is exempt; the preferences still open on request.
-  if (asksForChoice(config, consent)) instance.showBanner();
+  ask();
   const ready = consent;
   queueMicrotask(() => destroyed || document.dispatchEvent(new CustomEvent('temoin:ready', { detail: ready })));
   return instance;

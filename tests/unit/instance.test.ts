@@ -567,6 +567,13 @@ describe('a visitor whose choice is reset', () => {
     expect(start().getConsent()).toBeNull();
   });
 
+  it('is not asked on a site whose trackers are all functional, as at the start: nothing needs consent', () => {
+    const { instance, uiRequests } = startWithoutUi(config({ trackers: ['lisio'] }));
+    instance.reset();
+    expect(uiRequests()).toBe(0);
+    expect(instance.getConsent()).toBeNull();
+  });
+
   it('may choose again afterwards, with a new consent id', () => {
     const cmp = start();
     cmp.acceptAll();
