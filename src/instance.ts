@@ -37,7 +37,10 @@ export interface TemoinInstance {
   renderCookieTable(element: Element): Promise<void>;
   /** Forgets the choice, deletes the optional trackers' cookies, and asks again where something needs consent. */
   reset(): void;
-  /** Calls `listener` on every choice and reset; returns the function that stops it. */
+  /**
+   * Calls `listener` on every choice and reset; returns the function that stops it.
+   * @throws {TypeError} for any other event than `change`.
+   */
   on(event: 'change', listener: ChangeListener): () => void;
   /** Stops gating, removes the UI and listeners. Released scripts stay. */
   destroy(): void;
@@ -203,7 +206,8 @@ export function createInstance(
       apply(null);
       ask();
     },
-    on(_event, listener) {
+    on(event, listener) {
+      if (event !== 'change') throw new TypeError(`temoin: on(): no event "${event}"; known events: change`);
       listeners.add(listener);
       return () => listeners.delete(listener);
     },

@@ -341,6 +341,15 @@ describe('a site listening to choices', () => {
     expect(cmp.getConsent()).toBeNull();
   });
 
+  it.each(['ready', 'Change', 'temoin:change', ''])('is told by a TypeError that on() knows no event "%s", naming the one it knows; nothing is subscribed', (event) => {
+    const cmp = start();
+    const listener = vi.fn();
+    expect(() => cmp.on(event as 'change', listener)).toThrow(TypeError);
+    expect(() => cmp.on(event as 'change', listener)).toThrow(`no event "${event}"; known events: change`);
+    cmp.acceptAll();
+    expect(listener).not.toHaveBeenCalled();
+  });
+
   it('stops hearing about choices once it calls the function on() returned', () => {
     const cmp = start();
     const listener = vi.fn();
