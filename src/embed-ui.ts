@@ -19,13 +19,7 @@ export { mountUi } from './ui/index';
  */
 export async function validateConfig(input: unknown, text: string): Promise<ValidatedConfig> {
   const config = await loadConfig(input);
-  const integrations = [
-    config.googleConsentMode && 'temoin-consent-mode.mjs',
-    config.consentEndpoint && 'temoin-endpoint.mjs',
-    // Whether a tracker declaring keys needs consent is the file's to tell: a functional one's keys stay.
-    config.trackers.some((t) => t.storage?.length) && 'temoin-storage.mjs',
-  ].filter((name): name is string => !!name);
-  const validated = { config, launcher: launcherLook(config), integrations };
+  const validated = { config, launcher: launcherLook(config) };
   rememberValidatedConfig(text, validated);
   return validated;
 }

@@ -1,3 +1,4 @@
+import type { LauncherLook } from './config/cache';
 import type { ResolvedConfig } from './config/types';
 import { type Consent, grantsOf, toConsent } from './consent/consent';
 import { readConsentCookie, removeConsentCookie, writeConsentCookie } from './consent/cookie';
@@ -6,7 +7,7 @@ import { asksForChoice, type ConsentUpdate, clearsCookie, decideAll, isGrantedIn
 import { whenParsed } from './document-parsed';
 import { type Integration, safely } from './integrations/integration';
 import { matomoConsent } from './integrations/matomo';
-import { type LauncherLook, showLauncher } from './launcher';
+import { showLauncher } from './launcher';
 import { clearCookies } from './trackers/cookies';
 import { isExcludedPage } from './trackers/excluded-paths';
 import { createGate } from './trackers/gate';
