@@ -1,5 +1,5 @@
 import { readValidatedConfig } from './config/cache';
-import { readConfigSource } from './config/source';
+import { readConfigSource } from './config-source';
 import { integrationFiles } from './integrations/files';
 import type { Integration } from './integrations/integration';
 import { createInstance, type TemoinInstance, warnAlreadyRunning } from './instance';

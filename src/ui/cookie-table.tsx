@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { readConfigSource } from '../config/source';
+import { readConfigSource } from '../config-source';
 import type { ResolvedConfig } from '../config/types';
 import type { ConfigLoader } from '../instance';
 import { cells, COLUMNS, cookieGroups } from './cookie-rows';

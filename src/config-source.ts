@@ -1,4 +1,4 @@
-import { whenParsed } from '../document-parsed';
+import { whenParsed } from './document-parsed';
 
 /** A config slower than this fails closed: nothing gated runs. */
 const FETCH_TIMEOUT_MS = 5_000;
