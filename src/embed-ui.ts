@@ -1,10 +1,10 @@
 import { rememberValidatedConfig, type ValidatedConfig } from './config/cache';
-import { loadConfig } from './config/load';
-import type { UiModule } from './instance';
+import { resolveLoadingEntries } from './config/load';
 import { launcherLook } from './launcher-look';
-import { renderCookieTable as renderTable } from './ui/index';
 
-export { mountUi } from './ui/index';
+export { mountUi, renderCookieTable } from './ui/index';
+/** A cookie table naming another config (docs/contract.md §9) has it validated here, by the same validator. */
+export { resolveLoadingEntries as resolveConfig } from './config/load';
 
 /*
  * `temoin-ui.mjs`, what the script tag loads beside itself when the core is not enough: the UI
@@ -18,11 +18,8 @@ export { mountUi } from './ui/index';
  * remembers it on this device, so that the next page view skips this.
  */
 export async function validateConfig(input: unknown, text: string): Promise<ValidatedConfig> {
-  const config = await loadConfig(input);
+  const config = await resolveLoadingEntries(input);
   const validated = { config, launcher: launcherLook(config) };
   rememberValidatedConfig(text, validated);
   return validated;
 }
-
-/** A cookie table naming another config (docs/contract.md §9) has it validated here, in the same file. */
-export const renderCookieTable: UiModule['renderCookieTable'] = (element, config, load = loadConfig) => renderTable(element, config, load);

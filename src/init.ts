@@ -57,11 +57,8 @@ export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): 
   const resolve = (input: unknown) => resolveConfig(input, byId, unknownId(Object.keys(byId)));
   const resolved = resolve(config);
   return createInstance(resolved, {
-    loadUi: async () => {
-      const ui = await import('./ui/index');
-      // A cookie table naming another config (docs/contract.md §9): resolved against the same catalog.
-      return { ...ui, renderCookieTable: (element, shown) => ui.renderCookieTable(element, shown, async (input) => resolve(input)) };
-    },
+    // A cookie table naming another config (docs/contract.md §9): resolved against the same catalog.
+    loadUi: async () => ({ ...(await import('./ui/index')), resolveConfig: async (input) => resolve(input) }),
     launcher: launcherLook(resolved),
     integrations: [googleConsentMode, consentEndpoint(() => import('./consent/endpoint-call')), storageClearing],
   });

@@ -1,5 +1,5 @@
 import type { LauncherLook } from './config/cache';
-import type { ResolvedConfig } from './config/types';
+import type { ConfigResolver, ResolvedConfig } from './config/types';
 import { type Consent, grantsOf, toConsent } from './consent/consent';
 import { readConsentCookie, removeConsentCookie, writeConsentCookie } from './consent/cookie';
 import { type ConsentRecord, createRecord, decodeRecord, encodeRecord } from './consent/record';
@@ -56,13 +56,11 @@ export interface UiController {
   destroy(): void;
 }
 
-/** Validates another config (a cookie table's) as this instance's was, catalog ids resolved. */
-export type ConfigLoader = (input: unknown) => Promise<ResolvedConfig>;
-
 export interface UiModule {
   mountUi(instance: TemoinInstance): UiController;
-  /** A table naming another config (docs/contract.md §9) has the UI module validate it: the core never carries that code. */
-  renderCookieTable(element: Element, config: ResolvedConfig): Promise<void>;
+  renderCookieTable: typeof import('./ui/cookie-table').renderCookieTable;
+  /** Validates a config a cookie table names (docs/contract.md §9), as this instance's was: the core never carries that code. */
+  resolveConfig: ConfigResolver;
 }
 
 export interface InstanceOptions {
@@ -200,7 +198,7 @@ export function createInstance(
     update: (change) => choose(updatedDecisions(config, record?.decisions, change)),
     showBanner: () => withUi((controller) => controller.showBanner()),
     showPreferences: () => withUi((controller) => controller.showPreferences()),
-    renderCookieTable: (element) => loadUi().then((ui) => ui.renderCookieTable(element, config)),
+    renderCookieTable: (element) => loadUi().then((ui) => ui.renderCookieTable(element, config, ui.resolveConfig)),
     reset() {
       removeConsentCookie(cookie);
       record = null;
