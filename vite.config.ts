@@ -245,7 +245,7 @@ export default defineConfig(({ mode }) => {
             // with the banner (the texts) stays in temoin-ui.mjs, which is loaded by then.
             codeSplitting: {
               groups: [
-                { name: 'preferences', includeDependenciesRecursively: false, test: /node_modules[\\/]preact[\\/]|src[\\/](ui[\\/](preferences|category|tracker|switch|actions|cookie-)|locales[\\/]\w+-preferences|config[\\/]source|document-parsed)/ },
+                { name: 'preferences', includeDependenciesRecursively: false, test: /node_modules[\\/]preact[\\/]|src[\\/](ui[\\/](preferences|category|tracker|switch|actions|cookie-)|locales[\\/]\w+-preferences|config-source|document-parsed)/ },
               ],
             },
           },
