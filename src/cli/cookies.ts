@@ -1,5 +1,5 @@
 import type { Locale, ResolvedConfig } from '../config/types';
-import { cells, COLUMNS, type CookieGroup, cookieGroups } from '../ui/cookie-rows';
+import { COLUMNS, type CookieGroup, cookieGroups } from '../ui/cookie-rows';
 import { preferencesWords } from '../ui/preferences-texts';
 import { EXIT, type Io } from './io';
 import { loadConfig } from './validate';
@@ -24,7 +24,7 @@ export function toMarkdown(groups: CookieGroup[], head: string[]): string {
   return groups
     .map((group) => {
       const rows = group.cookies.map((row) =>
-        cells(row).map((cell, i) => (i === 2 ? mdCode(cell) : mdText(cell))),
+        COLUMNS.map(({ cell, code }) => (code ? mdCode(cell(row)) : mdText(cell(row)))),
       );
       return [
         `### ${mdText(group.name)}`,
@@ -49,7 +49,7 @@ export function toHtml(groups: CookieGroup[], head: string[], locale: Locale): s
       `    <thead><tr>${head.map((h) => `<th scope="col">${html(h)}</th>`).join('')}</tr></thead>`,
       '    <tbody>',
       ...group.cookies.map(
-        (row) => `      <tr>${cells(row).map((cell, i) => `<td>${i === 2 ? `<code>${html(cell)}</code>` : html(cell)}</td>`).join('')}</tr>`,
+        (row) => `      <tr>${COLUMNS.map(({ cell, code }) => `<td>${code ? `<code>${html(cell(row))}</code>` : html(cell(row))}</td>`).join('')}</tr>`,
       ),
       '    </tbody>',
       '  </table>',
@@ -91,7 +91,7 @@ export function cookiesCommand(configs: { path: string; label?: string }[], { fo
     }
     const lang = locale ?? config.tenant.locale;
     const w = preferencesWords(config, lang);
-    tables.push({ label: label ?? config.tenant.name, config, locale: lang, groups: cookieGroups(config, lang), head: COLUMNS.map((key) => w.t(key)) });
+    tables.push({ label: label ?? config.tenant.name, config, locale: lang, groups: cookieGroups(config, lang), head: COLUMNS.map(({ key }) => w.t(key)) });
   }
   if (failed) return EXIT.failed;
   const titled = tables.length > 1 || configs.some((c) => c.label !== undefined);

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { readConfigSource } from '../config-source';
 import type { ConfigResolver, ResolvedConfig } from '../config/types';
-import { cells, COLUMNS, cookieGroups } from './cookie-rows';
+import { COLUMNS, cookieGroups } from './cookie-rows';
 import { preferencesWords } from './preferences-texts';
 
 /**
@@ -18,7 +18,7 @@ export function CookieTable({ config }: { config: ResolvedConfig }) {
           <caption>{group.name}</caption>
           <thead>
             <tr>
-              {COLUMNS.map((key) => (
+              {COLUMNS.map(({ key }) => (
                 <th scope="col">{w.t(key)}</th>
               ))}
             </tr>
@@ -26,7 +26,9 @@ export function CookieTable({ config }: { config: ResolvedConfig }) {
           <tbody>
             {group.cookies.map((row) => (
               <tr>
-                {cells(row).map((cell, i) => (i === 2 ? <td><code>{cell}</code></td> : <td>{cell}</td>))}
+                {COLUMNS.map(({ cell, code }) => (
+                  <td>{code ? <code>{cell(row)}</code> : cell(row)}</td>
+                ))}
               </tr>
             ))}
           </tbody>
