@@ -4,7 +4,7 @@ import { launcherLook } from './launcher-look';
 
 export { mountUi, renderCookieTable } from './ui/index';
 /** A cookie table naming another config (docs/contract.md §9) has it validated here, by the same validator. */
-export { resolveLoadingEntries as resolveConfig } from './config/load';
+export { resolveLoadingEntries as resolveTableConfig } from './config/load';
 
 /*
  * `temoin-ui.mjs`, what the script tag loads beside itself when the core is not enough: the UI

@@ -58,7 +58,7 @@ export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): 
   const resolved = resolve(config);
   return createInstance(resolved, {
     // A cookie table naming another config (docs/contract.md §9): resolved against the same catalog.
-    loadUi: async () => ({ ...(await import('./ui/index')), resolveConfig: async (input) => resolve(input) }),
+    loadUi: async () => ({ ...(await import('./ui/index')), resolveTableConfig: async (input) => resolve(input) }),
     launcher: launcherLook(resolved),
     integrations: [googleConsentMode, consentEndpoint(() => import('./consent/endpoint-call')), storageClearing],
   });

@@ -60,7 +60,7 @@ export interface UiModule {
   mountUi(instance: TemoinInstance): UiController;
   renderCookieTable: typeof import('./ui/cookie-table').renderCookieTable;
   /** Validates a config a cookie table names (docs/contract.md §9), as this instance's was: the core never carries that code. */
-  resolveConfig: ConfigResolver;
+  resolveTableConfig: ConfigResolver;
 }
 
 export interface InstanceOptions {
@@ -198,7 +198,7 @@ export function createInstance(
     update: (change) => choose(updatedDecisions(config, record?.decisions, change)),
     showBanner: () => withUi((controller) => controller.showBanner()),
     showPreferences: () => withUi((controller) => controller.showPreferences()),
-    renderCookieTable: (element) => loadUi().then((ui) => ui.renderCookieTable(element, config, ui.resolveConfig)),
+    renderCookieTable: (element) => loadUi().then((ui) => ui.renderCookieTable(element, config, ui.resolveTableConfig)),
     reset() {
       removeConsentCookie(cookie);
       record = null;

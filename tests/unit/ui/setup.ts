@@ -16,10 +16,10 @@ export function testConfig(overrides: Record<string, unknown> = {}, tenant: Reco
 }
 
 /** Validates a config a cookie table names against the whole catalog, as the CLI does. */
-export const resolveConfig = async (input: unknown) => parseConfig(input);
+export const resolveTableConfig = async (input: unknown) => parseConfig(input);
 
 /** The UI of the sources, as `init()` loads it. */
-export const loadUi = async () => ({ ...(await import('../../../src/ui/index')), resolveConfig });
+export const loadUi = async () => ({ ...(await import('../../../src/ui/index')), resolveTableConfig });
 
 /** Starts temoin as `init()` does, with the UI of the sources. */
 export function start(config: unknown = testConfig()): TemoinInstance {
