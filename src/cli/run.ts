@@ -1,3 +1,4 @@
+import { LOCALES } from '../config/rules';
 import { closest } from '../config/suggest';
 import type { Locale } from '../config/types';
 import { catalogCommand } from './catalog';
@@ -10,8 +11,6 @@ import { proofCommand } from './proof';
 import { validateCommand } from './validate';
 
 declare const __TEMOIN_VERSION__: string;
-
-const LOCALES: readonly Locale[] = ['fr', 'en'];
 
 const USAGE = `Usage:
   temoin validate <config.json>
