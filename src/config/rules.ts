@@ -54,7 +54,7 @@ export const lifetimeDays = (value: string): number =>
 /**
  * A declared cookie name, a final `*` making it a prefix. Wider than an RFC 6265 token, since
  * vendors document names such as `AMCV_…@AdobeOrg` or chat ids with `/`, which their scripts store
- * percent-encoded (`AMCV_…%40AdobeOrg`) and `document-cookies.ts` reads decoded; still printable ASCII without
+ * percent-encoded (`AMCV_…%40AdobeOrg`) and js-cookie reads decoded; still printable ASCII without
  * what ends a name or a pair in the Cookie header and in `document.cookie` (`=`, `;`, `,`,
  * whitespace, control characters), without quotes and backslashes (RFC 6265 §4.1.1
  * cookie-octets), and `*` only as the final prefix mark.

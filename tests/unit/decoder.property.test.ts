@@ -173,7 +173,7 @@ const anyRecord = fc.record({
   configFingerprint: fc.option(fc.stringMatching(/^[\da-f]{16}$/), { nil: undefined }),
 });
 
-describe('the consent cookie through document.cookie', () => {
+describe('the consent cookie through js-cookie', () => {
   const cookie = { name: 'temoin' };
 
   it('stores every encoding byte for byte, and reads it back unchanged', () => {
