@@ -2,6 +2,8 @@
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** When stderr is a terminal: writes there as is (a progress bar redrawn with `\r`), and its width. */
+  progress?: { write(text: string): void; columns: number };
 }
 
 /** Exit codes of every command (64 is EX_USAGE of BSD's sysexits.h). */

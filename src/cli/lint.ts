@@ -37,7 +37,7 @@ const field = (value: unknown, key: string): unknown =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 
 /** 13 months in days, as `lifetimeDays` counts them. */
-const THIRTEEN_MONTHS_DAYS = lifetimeDays('13mo');
+export const THIRTEEN_MONTHS_DAYS = lifetimeDays('13mo');
 
 /** An audience tracker of the catalog stays one when a config files it under a category of its own. */
 const isAudience = (tracker: Tracker) => tracker.category === 'audience' || catalog[tracker.id]?.category === 'audience';

@@ -8,6 +8,8 @@ import { EXIT, type Io } from './io';
 import { RULES } from './lint';
 import { lintCommand } from './lint-command';
 import { proofCommand } from './proof';
+import { SCAN_USAGE, scanCommand } from './scan';
+import { AUDITS } from '../scan/audits';
 import { validateCommand } from './validate';
 
 declare const __TEMOIN_VERSION__: string;
@@ -19,6 +21,7 @@ const USAGE = `Usage:
   temoin catalog [--search WORD] [--category ID] [--json]
   temoin proof <config.json> --out <dir>
   temoin configure [config.json] [--port N]
+  ${SCAN_USAGE}
   temoin --help | --version`;
 
 const HELP: Record<string, string> = {
@@ -60,6 +63,31 @@ validate and lint report at its field. Save writes the config to the file given 
 replaced whole; created when it does not exist yet); without a file, the page downloads it.
 Ctrl-C stops the server.
   --port N        the port (default: a free one)`,
+  scan: `temoin scan <url…> [--config FILE] [--pages N] [--depth D] [--json FILE] [--html FILE] [--draft-config FILE]
+            [--browser PATH] [--lang fr|en] [--storage-state FILE] [--cookie name=value]… [--timeout S] [--max-time S]
+            [--concurrency N]
+
+Loads a site in headless Chromium and compares what its pages store with what its config declares.
+Three passes, each in a fresh browser: before any choice, after "Reject all" and after "Accept all"
+(through the page's own banner); only the first when temoin does not run on the first page. Every
+cookie of every domain (HttpOnly included) with its expiry and what set it, every localStorage and
+sessionStorage key, the third-party hosts. Findings, by rule:
+${AUDITS.map((audit) => `  ${audit.id.padEnd(20)}${audit.severity.padEnd(9)}${audit.title.en}`).join('\n')}
+Exit 0 no error finding, 1 at least one, 2 the scan could not run.
+  --config FILE         check against this config, not the one the page's temoin runs
+  --pages N             at most N pages (default 20): the URLs, then their links breadth first
+  --depth D             links at most D clicks from a given URL (default 5)
+  --json FILE           the report as JSON (docs/contract.md §15)
+  --html FILE           a self-contained page: the banner, the findings, the cookie table per pass
+  --draft-config FILE   a starting config from what was seen
+  --lang fr|en          the HTML report's language (default: the config's)
+  --browser PATH        the Chrome or Chromium to drive (else CHROMIUM_PATH, the usual places,
+                        then @sparticuz/chromium when installed); needs playwright-core
+  --storage-state FILE  Playwright's storage state, for a connected space
+  --cookie name=value   a cookie to start with (repeatable)
+  --timeout S           seconds a page may take (default 20)
+  --max-time S          seconds the whole scan may take (default 900)
+  --concurrency N       pages loaded at once (default 4)`,
   catalog: `temoin catalog [--search WORD] [--category ID] [--json]
 
 Lists the trackers of temoin's catalog, the ids a config's "trackers" may name: id, name, provider,
@@ -81,9 +109,11 @@ Commands:
   catalog    list the catalog's trackers, by word or category
   proof      write the proof bundle of a config: hashes, texts shown, screenshots
   configure  build, preview and save a config on a local page
+  scan       check a live site against its config, before and after each choice
 
 Run "temoin <command> --help" for a command's options.
 Exit codes: 0 ok · 1 invalid config or unreadable file · 2 lint warnings with --strict · 64 wrong usage.
+temoin scan: 0 no error finding · 1 error findings · 2 could not scan (bad arguments included).
 Results go to stdout, why a command could not run to stderr.`;
 
 /**
@@ -98,6 +128,9 @@ const OPTIONS: Record<string, Record<string, { value: boolean; ofNextFile?: bool
   proof: { out: { value: true } },
   configure: { port: { value: true } },
 };
+
+/** Every command: those above, and `scan`, which parses its own options (src/cli/scan.ts). */
+const COMMANDS = [...Object.keys(OPTIONS), 'scan'];
 
 /** How many config files each command takes, at least and at most. */
 const FILES: Record<string, [number, number]> = { validate: [1, 1], cookies: [1, Infinity], lint: [1, 1], catalog: [0, 0], proof: [1, 1], configure: [0, 1] };
@@ -167,7 +200,9 @@ function oneOf<T extends string>(option: string, value: string | true | undefine
 
 /**
  * Runs the command line `args` (without `node` and the script); returns the exit code, or a promise
- * of it for `proof`, which renders in a browser, and `configure`, which serves until it is stopped.
+ * of it for `proof` and `scan`, which drive a browser, and `configure`, which serves until it is
+ * stopped. `scan` parses its own options (src/cli/scan.ts): `--cookie` repeats, and its bad
+ * arguments exit 2 (docs/contract.md §15).
  */
 export function run(args: readonly string[], io: Io): number | Promise<number> {
   const [command, ...rest] = args;
@@ -184,11 +219,9 @@ export function run(args: readonly string[], io: Io): number | Promise<number> {
     io.out(__TEMOIN_VERSION__);
     return EXIT.ok;
   }
-  if (!Object.hasOwn(OPTIONS, command)) {
-    const hint = closest(command, Object.keys(OPTIONS));
-    io.err(
-      `temoin: unknown command "${command}"${hint.length ? `; did you mean "${hint[0]}"?` : '.'} Commands: ${Object.keys(OPTIONS).join(', ')}.`,
-    );
+  if (!COMMANDS.includes(command)) {
+    const hint = closest(command, COMMANDS);
+    io.err(`temoin: unknown command "${command}"${hint.length ? `; did you mean "${hint[0]}"?` : '.'} Commands: ${COMMANDS.join(', ')}.`);
     io.err('Run "temoin --help" for help.');
     return EXIT.usage;
   }
@@ -196,6 +229,7 @@ export function run(args: readonly string[], io: Io): number | Promise<number> {
     io.out(HELP[command]);
     return EXIT.ok;
   }
+  if (command === 'scan') return scanCommand(rest, io);
   try {
     const { files, labels, options } = parse(command, rest);
     if (command === 'validate') return validateCommand(files[0], io);

@@ -1,5 +1,5 @@
 /**
- * Whether the page (or another `path`: the configurator's tester) is one of the config's
+ * Whether the page (or another path: `temoin scan` asks on Node, the configurator's tester) is one of the config's
  * `excludedPaths` (docs/contract.md §3): a pattern matches the whole path, `*` any run of characters. Letter case is ignored, since many
  * servers serve `/Espace-Adherent/` as `/espace-adherent/`: in doubt, a tracker stays blocked.
  * Patterns are validated (`rules.PATH_PATTERN`), so escaping every other character is exact.

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -103,6 +103,13 @@ function serve({ outDir }: Built, name: string): void {
     if (types[extname(file)]) server.page(`/${name}/${file}`, { body: readFileSync(path, 'utf8'), type: types[extname(file)] });
   }
 }
+
+describe('installing the packed package', () => {
+  it('pulls neither playwright-core nor a browser: temoin scan’s are optional peer dependencies', () => {
+    expect(existsSync(join(app, 'node_modules/temoin/package.json'))).toBe(true);
+    for (const name of ['playwright-core', '@sparticuz/chromium']) expect(existsSync(join(app, 'node_modules', name)), name).toBe(false);
+  });
+});
 
 describe('an app built with Vite on the packed package', () => {
   let entries: Built;
