@@ -1,10 +1,10 @@
 import { rememberValidatedConfig, type ValidatedConfig } from './config/cache';
-import { loadConfig } from './config/load';
-import type { UiModule } from './instance';
+import { resolveLoadingEntries } from './config/load';
 import { launcherLook } from './launcher-look';
-import { renderCookieTable as renderTable } from './ui/index';
 
-export { mountUi } from './ui/index';
+export { mountUi, renderCookieTable } from './ui/index';
+/** A cookie table naming another config (docs/contract.md §9) has it validated here, by the same validator. */
+export { resolveLoadingEntries as resolveTableConfig } from './config/load';
 
 /*
  * `temoin-ui.mjs`, what the script tag loads beside itself when the core is not enough: the UI
@@ -18,17 +18,8 @@ export { mountUi } from './ui/index';
  * remembers it on this device, so that the next page view skips this.
  */
 export async function validateConfig(input: unknown, text: string): Promise<ValidatedConfig> {
-  const config = await loadConfig(input);
-  const integrations = [
-    config.googleConsentMode && 'temoin-consent-mode.mjs',
-    config.consentEndpoint && 'temoin-endpoint.mjs',
-    // Whether a tracker declaring keys needs consent is the file's to tell: a functional one's keys stay.
-    config.trackers.some((t) => t.storage?.length) && 'temoin-storage.mjs',
-  ].filter((name): name is string => !!name);
-  const validated = { config, launcher: launcherLook(config), integrations };
+  const config = await resolveLoadingEntries(input);
+  const validated = { config, launcher: launcherLook(config) };
   rememberValidatedConfig(text, validated);
   return validated;
 }
-
-/** A cookie table naming another config (docs/contract.md §9) has it validated here, in the same file. */
-export const renderCookieTable: UiModule['renderCookieTable'] = (element, config, load = loadConfig) => renderTable(element, config, load);

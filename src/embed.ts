@@ -1,6 +1,8 @@
 import { readValidatedConfig } from './config/cache';
-import { readConfigSource } from './config/source';
-import { createInstance, type Integration, type TemoinInstance, warnAlreadyRunning } from './instance';
+import { readConfigSource } from './config-source';
+import { integrationFiles } from './integrations/files';
+import type { Integration } from './integrations/integration';
+import { createInstance, type TemoinInstance, warnAlreadyRunning } from './instance';
 
 declare const __TEMOIN_VERSION__: string;
 
@@ -19,13 +21,13 @@ let starting: Promise<TemoinInstance> | null = null;
 async function start(input: unknown): Promise<TemoinInstance> {
   const text = JSON.stringify(input);
   // A config this device has not validated yet is most often a first visit's: the banner comes with the validator.
-  const { config, launcher, integrations } = readValidatedConfig(text) ?? (await (await loadUi()).validateConfig(input, text));
+  const { config, launcher } = readValidatedConfig(text) ?? (await (await loadUi()).validateConfig(input, text));
   instance = createInstance(config, {
     loadUi,
     launcher,
     // Consent Mode, the consent endpoint: files of their own, loaded only for a config that uses them,
     // side by side and before any gated script runs.
-    integrations: await Promise.all(integrations.map((name) => load<{ integration: Integration }>(name).then((module) => module.integration))),
+    integrations: await Promise.all(integrationFiles(config).map((name) => load<{ integration: Integration }>(name).then((module) => module.integration))),
     // An empty nonce is none: the gate gives released scripts a nonce only when there is one.
     nonce: script?.nonce,
     onDestroy: () => {

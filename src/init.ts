@@ -2,7 +2,8 @@ import { exportName } from './config/export-name';
 import { type Catalog, resolveConfig } from './config/resolve';
 import type { TemoinConfig, Tracker } from './config/types';
 import { consentEndpoint } from './consent/endpoint';
-import { createInstance, type Integration, type TemoinInstance } from './instance';
+import { createInstance, type TemoinInstance } from './instance';
+import type { Integration } from './integrations/integration';
 import { googleConsentMode } from './integrations/google-consent-mode';
 import { launcherLook } from './launcher-look';
 
@@ -54,11 +55,8 @@ export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): 
   const resolve = (input: unknown) => resolveConfig(input, byId, unknownId(Object.keys(byId)));
   const resolved = resolve(config);
   return createInstance(resolved, {
-    loadUi: async () => {
-      const ui = await import('./ui/index');
-      // A cookie table naming another config (docs/contract.md §9): resolved against the same catalog.
-      return { ...ui, renderCookieTable: (element, shown) => ui.renderCookieTable(element, shown, async (input) => resolve(input)) };
-    },
+    // A cookie table naming another config (docs/contract.md §9): resolved against the same catalog.
+    loadUi: async () => ({ ...(await import('./ui/index')), resolveTableConfig: async (input) => resolve(input) }),
     launcher: launcherLook(resolved),
     integrations: [googleConsentMode, consentEndpoint(() => import('./consent/endpoint-call')), storageClearing],
   });

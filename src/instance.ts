@@ -1,19 +1,18 @@
-import type { ResolvedConfig } from './config/types';
-import { type Consent, type Grants, grantsOf, toConsent } from './consent/consent';
+import type { LauncherLook } from './config/cache';
+import type { ConfigResolver, ResolvedConfig } from './config/types';
+import { type Consent, grantsOf, toConsent } from './consent/consent';
 import { readConsentCookie, removeConsentCookie, writeConsentCookie } from './consent/cookie';
-import { type ConsentRecord, createRecord, decodeRecord, encodeRecord, optionalTrackerIds } from './consent/record';
+import { type ConsentRecord, createRecord, decodeRecord, encodeRecord } from './consent/record';
+import { asksForChoice, type ConsentUpdate, clearsCookie, decideAll, isGrantedIn, startingConsent, updatedDecisions } from './decisions';
 import { whenParsed } from './document-parsed';
+import { type Integration, safely } from './integrations/integration';
 import { matomoConsent } from './integrations/matomo';
-import { type LauncherLook, showLauncher } from './launcher';
+import { showLauncher } from './launcher';
 import { clearCookies } from './trackers/cookies';
 import { isExcludedPage } from './trackers/excluded-paths';
 import { createGate } from './trackers/gate';
 
-/** A change of choice: categories first, then trackers, each `true` to grant. Unnamed ones keep their state. */
-export interface ConsentUpdate {
-  trackers?: Record<string, boolean>;
-  categories?: Record<string, boolean>;
-}
+export type { ConsentUpdate } from './decisions';
 
 /** Told the new consent on every choice, and `null` once the choice is forgotten (`reset()`). */
 export type ChangeListener = (consent: Consent | null) => void;
@@ -37,21 +36,16 @@ export interface TemoinInstance {
    * locale: this config's, or the one `data-temoin-cookie-table` names (another space of the site).
    */
   renderCookieTable(element: Element): Promise<void>;
-  /** Forgets the choice, deletes the optional trackers' cookies, and asks again. */
+  /** Forgets the choice, deletes the optional trackers' cookies, and asks again where something needs consent. */
   reset(): void;
-  /** Calls `listener` on every choice and reset; returns the function that stops it. */
+  /**
+   * Calls `listener` on every choice and reset; returns the function that stops it.
+   * @throws {TypeError} for any other event than `change`.
+   */
   on(event: 'change', listener: ChangeListener): () => void;
   /** Stops gating, removes the UI and listeners. Released scripts stay. */
   destroy(): void;
 }
-
-/**
- * A tool that must follow the choice (Matomo, Google Consent Mode, the consent endpoint, storage
- * clearing): set up before any gated script runs with the choice the page starts with (`null`:
- * none yet), then told the consent after every choice or reset. `undefined` when the config does
- * not use it.
- */
-export type Integration = (config: ResolvedConfig, consent: Consent | null) => ((consent: Consent | null) => void) | undefined;
 
 /** What the lazily loaded UI provides: the instance asks it to show a layer. */
 export interface UiController {
@@ -62,13 +56,11 @@ export interface UiController {
   destroy(): void;
 }
 
-/** Validates another config (a cookie table's) as this instance's was, catalog ids resolved. */
-export type ConfigLoader = (input: unknown) => Promise<ResolvedConfig>;
-
 export interface UiModule {
   mountUi(instance: TemoinInstance): UiController;
-  /** A table naming another config (docs/contract.md §9) has the UI module validate it: the core never carries that code. */
-  renderCookieTable(element: Element, config: ResolvedConfig): Promise<void>;
+  renderCookieTable: typeof import('./ui/preferences/cookie-table').renderCookieTable;
+  /** Validates a config a cookie table names (docs/contract.md §9), as this instance's was: the core never carries that code. */
+  resolveTableConfig: ConfigResolver;
 }
 
 export interface InstanceOptions {
@@ -98,15 +90,11 @@ export function warnAlreadyRunning(): void {
   console.warn('temoin: already running: init() returns the running instance.');
 }
 
-/** Runs a site's callback so that its failure never breaks the widget or the other callbacks. */
-function safely(run: () => void): void {
-  try {
-    run();
-  } catch (error) {
-    reportError(error);
-  }
-}
-
+/**
+ * Starts temoin on the page: what follows a choice there (the consent cookie, the gate, the
+ * integrations, the launcher, the UI, listeners and events). What the choice is, and what it
+ * grants, clears or asks, is decided in `decisions.ts`.
+ */
 export function createInstance(
   config: ResolvedConfig,
   { loadUi, launcher: look, onDestroy, nonce, integrations: extra = [] }: InstanceOptions,
@@ -117,40 +105,36 @@ export function createInstance(
     return running;
   }
   const cookie = { name: config.cookieName, domain: config.tenant.cookieDomain };
-  const optional = optionalTrackerIds(config);
   const listeners = new Set<ChangeListener>();
   const warned = new Set<string>();
   /** What may run before a choice, and on an excluded page whatever the choice: what is exempt from consent. */
   const exemptOnly = grantsOf(config, {});
   let record: ConsentRecord | null = decodeRecord(readConsentCookie(cookie), config);
-  /** A browser sending Global Privacy Control refuses optional trackers: no banner, and the visitor may still opt in. */
-  const gpc = config.globalPrivacyControl && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-  let consent: Consent | null = record ? toConsent(record, config) : gpc ? { ...toConsent(createRecord(config, {}), config), source: 'gpc' } : null;
+  let consent = startingConsent(config, record, (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
   /** Resolves to nothing when the UI could not load: a later request tries again. */
   let ui: Promise<UiController | void> | undefined;
   let launcher: { remove(): void } | void;
   let destroyed = false;
-
-  /** Whether `id` may run under `granted`; an unknown id never may. */
-  function isGranted(id: string, granted: Grants = consent ?? exemptOnly): boolean {
-    return config.trackers.some((t) => t.id === id) ? granted.trackers[id] : granted.categories[id] === true;
-  }
 
   /**
    * A gated element may run when its tracker and its category both may; an unknown id never. On an
    * excluded page (docs/contract.md §3) only what is exempt from consent may, whatever the choice.
    */
   function allows(element: Element): boolean {
-    const current = isExcludedPage(config.excludedPaths) ? exemptOnly : undefined;
+    const grants = isExcludedPage(config.excludedPaths) ? exemptOnly : granted();
     return (['tracker', 'category'] as const).every((kind) => {
       const id = element.getAttribute(`data-temoin-${kind}`);
+      const known = kind === 'tracker' ? grants.trackers : grants.categories;
       if (id === null) return true;
-      if ((kind === 'tracker' ? config.trackers : config.categories).some((known) => known.id === id)) return isGranted(id, current);
+      if (Object.hasOwn(known, id)) return known[id];
       if (!warned.has(id)) console.warn(`temoin: no ${kind} "${id}" in the config: its elements stay blocked.`);
       warned.add(id);
       return false;
     });
   }
+
+  /** The grants now: the choice's, or before one what is exempt. */
+  const granted = () => consent ?? exemptOnly;
 
   function withUi(show: (controller: UiController) => void): void {
     ui ??= loadUi()
@@ -168,20 +152,13 @@ export function createInstance(
     else launcher = launcher?.remove();
   }
 
-  /**
-   * Deletes the cookies of every optional tracker that may not run now (docs/contract.md §6), but
-   * those a granted tracker declares too (`sharedWith`): they are the granted one's to keep.
-   */
-  function clearRefused(): void {
-    const declared = (granted: boolean) => config.trackers.filter((t) => isGranted(t.id) === granted).flatMap((t) => t.cookies.map((c) => c.name));
-    const kept = declared(true);
-    clearCookies(declared(false).filter((name) => !kept.includes(name)), config.cookieName);
-  }
+  /** Deletes the cookies of the trackers that may not run now (docs/contract.md §6). */
+  const clearRefused = () => clearCookies(clearsCookie(config, granted()));
 
   /** A choice was recorded (`changed`) or forgotten (`null`): everything that follows it follows. */
   function apply(changed: Consent | null): void {
     consent = changed;
-    for (const integration of integrations) integration(changed);
+    for (const integration of integrations) safely(() => integration?.(changed));
     clearRefused();
     gate.refresh();
     syncLauncher();
@@ -198,9 +175,8 @@ export function createInstance(
     apply(toConsent(record, config));
   }
 
-  function decideAll(granted: boolean): Record<string, boolean> {
-    return Object.fromEntries(optional.map((id) => [id, granted]));
-  }
+  /** The banner, where there is something to ask: at the start and after `reset()` alike. */
+  const ask = () => asksForChoice(config, consent) && instance.showBanner();
 
   function openPreferences(event: Event): void {
     const opener = (event.target as Element | null)?.closest?.('[data-temoin-open]');
@@ -210,38 +186,27 @@ export function createInstance(
   }
 
   // Consent Mode's defaults and Matomo's requireCookieConsent come before any gated script runs.
-  const integrations = [matomoConsent, ...extra].map((integration) => integration(config, consent)).filter((i) => i !== undefined);
+  const integrations = [matomoConsent, ...extra].map((integration) => safely(() => integration(config, consent)));
   const gate = createGate({ allows, nonce: config.nonce ?? nonce });
 
   const instance: TemoinInstance = {
     config,
     getConsent: () => consent,
-    isGranted: (id) => isGranted(id),
-    acceptAll: () => choose(decideAll(true)),
-    rejectAll: () => choose(decideAll(false)),
-    update({ trackers = {}, categories = {} }) {
-      const decisions = { ...(record?.decisions ?? decideAll(false)) };
-      for (const [kind, changes] of [['category', categories], ['tracker', trackers]] as const) {
-        for (const [id, granted] of Object.entries(changes)) {
-          const members = config.trackers.filter((t) => (kind === 'tracker' ? t.id : t.category) === id);
-          if (kind === 'tracker' ? !members.length : !config.categories.some((c) => c.id === id)) {
-            throw new Error(`temoin: update(): no ${kind} "${id}" in the config`);
-          }
-          for (const member of members) if (member.id in decisions) decisions[member.id] = granted;
-        }
-      }
-      choose(decisions);
-    },
+    isGranted: (id) => isGrantedIn(granted(), id),
+    acceptAll: () => choose(decideAll(config, true)),
+    rejectAll: () => choose(decideAll(config, false)),
+    update: (change) => choose(updatedDecisions(config, record?.decisions, change)),
     showBanner: () => withUi((controller) => controller.showBanner()),
     showPreferences: () => withUi((controller) => controller.showPreferences()),
-    renderCookieTable: (element) => loadUi().then((ui) => ui.renderCookieTable(element, config)),
+    renderCookieTable: (element) => loadUi().then((ui) => ui.renderCookieTable(element, config, ui.resolveTableConfig)),
     reset() {
       removeConsentCookie(cookie);
       record = null;
       apply(null);
-      instance.showBanner();
+      ask();
     },
-    on(_event, listener) {
+    on(event, listener) {
+      if (event !== 'change') throw new TypeError(`temoin: on(): no event "${event}"; known events: change`);
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
@@ -264,7 +229,7 @@ export function createInstance(
   // docs/contract.md §9: every `[data-temoin-cookie-table]` of the page, once it is parsed.
   whenParsed(() => document.querySelectorAll('[data-temoin-cookie-table]').forEach(instance.renderCookieTable));
   // Nothing to ask when every tracker is exempt; the preferences still open on request.
-  if (!consent && optional.length) instance.showBanner();
+  ask();
   const ready = consent;
   queueMicrotask(() => destroyed || document.dispatchEvent(new CustomEvent('temoin:ready', { detail: ready })));
   return instance;

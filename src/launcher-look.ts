@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from './config/types';
-import type { LauncherLook } from './launcher';
+import type { LauncherLook } from './config/cache';
 import { manageCookies as en } from './locales/en';
 import { manageCookies as fr } from './locales/fr';
 

@@ -1,15 +1,5 @@
+import type { LauncherLook } from './config/cache';
 import { createShadowHost } from './shadow';
-
-/**
- * The launcher's stylesheet and label for a config. They come with the validator
- * (`launcher-look.ts`) and, for the script tag, from the validated-config cache: a returning
- * visitor's core draws the button without carrying them.
- */
-export interface LauncherLook {
-  css: string;
-  label: string;
-  lang: string;
-}
 
 /**
  * The small *Gestion des cookies* button shown once a choice exists, so that withdrawing is as easy

@@ -1,5 +1,5 @@
 import type { Locale } from '../config/types';
-import { cells, type CookieGroup } from '../ui/cookie-rows';
+import { COLUMNS, type CookieGroup } from '../ui/cookie-rows';
 import { mdCode, mdText } from './markdown';
 
 /* The cookie table as `temoin cookies` prints it and the configurator exports it. */
@@ -8,7 +8,7 @@ export function toMarkdown(groups: CookieGroup[], head: string[]): string {
   return groups
     .map((group) => {
       const rows = group.cookies.map((row) =>
-        cells(row).map((cell, i) => (i === 2 ? mdCode(cell) : mdText(cell))),
+        COLUMNS.map(({ cell, code }) => (code ? mdCode(cell(row)) : mdText(cell(row)))),
       );
       return [
         `### ${mdText(group.name)}`,
@@ -34,7 +34,7 @@ export function toHtml(groups: CookieGroup[], head: string[], locale: Locale): s
       `    <thead><tr>${head.map((h) => `<th scope="col">${html(h)}</th>`).join('')}</tr></thead>`,
       '    <tbody>',
       ...group.cookies.map(
-        (row) => `      <tr>${cells(row).map((cell, i) => `<td>${i === 2 ? `<code>${html(cell)}</code>` : html(cell)}</td>`).join('')}</tr>`,
+        (row) => `      <tr>${COLUMNS.map(({ cell, code }) => `<td>${code ? `<code>${html(cell(row))}</code>` : html(cell(row))}</td>`).join('')}</tr>`,
       ),
       '    </tbody>',
       '  </table>',

@@ -42,7 +42,7 @@ export function cookiesCommand(configs: { path: string; label?: string }[], { fo
     }
     const lang = locale ?? config.tenant.locale;
     const w = preferencesWords(config, lang);
-    tables.push({ label: label ?? config.tenant.name, config, locale: lang, groups: cookieGroups(config, lang), head: COLUMNS.map((key) => w.t(key)) });
+    tables.push({ label: label ?? config.tenant.name, config, locale: lang, groups: cookieGroups(config, lang), head: COLUMNS.map(({ key }) => w.t(key)) });
   }
   if (failed) return EXIT.failed;
   const titled = tables.length > 1 || configs.some((c) => c.label !== undefined);

@@ -1,3 +1,4 @@
+import { LOCALES } from '../config/rules';
 import { closest } from '../config/suggest';
 import type { Locale } from '../config/types';
 import { catalogCommand } from './catalog';
@@ -12,8 +13,6 @@ import { AUDITS } from '../scan/audits';
 import { validateCommand } from './validate';
 
 declare const __TEMOIN_VERSION__: string;
-
-const LOCALES: readonly Locale[] = ['fr', 'en'];
 
 const USAGE = `Usage:
   temoin validate <config.json>

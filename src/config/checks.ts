@@ -1,6 +1,6 @@
 import * as rule from './rules';
 import type { CategoryInput, Locale, LocalizedText, ResolvedConfig, Tracker, TrackerCookie } from './types';
-import { array, boolean, type Field, integer, is, isObject, object, record, string } from './validate';
+import { array, boolean, type Field, integer, is, isObject, object, string } from './validate';
 
 /** A config whose fields are checked and defaulted; its trackers and categories are still to resolve. */
 export type CheckedConfig = Omit<ResolvedConfig, 'trackers' | 'categories'> & {
@@ -46,7 +46,17 @@ export const checkTracker = object<Tracker>({
 
 const category = object<CategoryInput>({ id, name: localized, description: [localized] });
 
-const texts: Field = [record(string())];
+/** One locale's overrides of the widget's texts: known keys only, none blank, a unit's as `singular|plural`. */
+const texts: Field = [
+  object(
+    Object.fromEntries(
+      rule.TEXT_KEYS.map((key) => [
+        key,
+        [(rule.UNITS as readonly string[]).includes(key) ? string(rule.PLURAL_TEXT, rule.PLURAL_TEXT_RULE) : string(rule.VISIBLE_TEXT, rule.NOT_EMPTY)],
+      ]),
+    ),
+  ),
+];
 
 export const checkConfig = object<CheckedConfig>({
   tenant: object({

@@ -30,7 +30,7 @@ const hints = async (): Promise<typeof import('./suggest')> => import(/* @vite-i
  * uses, not the whole catalog.
  * @throws {TemoinConfigError} listing every problem, each with its path.
  */
-export async function loadConfig(input: unknown): Promise<ResolvedConfig> {
+export async function resolveLoadingEntries(input: unknown): Promise<ResolvedConfig> {
   const refs = (input as { trackers?: unknown } | null)?.trackers;
   const list: unknown[] = Array.isArray(refs) ? refs : [];
   const catalog: Record<string, Tracker> = Object.create(null);

@@ -6,8 +6,6 @@ import { notInCatalog } from './not-in-catalog';
 import { closest } from './suggest';
 import type { ResolvedConfig } from './types';
 
-export { BUILT_IN_CATEGORIES } from './resolve';
-
 /**
  * Validates a config and resolves it against the whole catalog, bundled: for the CLI, the server
  * and the tests. The script tag loads only the entries a config names (`load.ts`).

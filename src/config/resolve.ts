@@ -1,13 +1,9 @@
+import { BUILT_IN_CATEGORIES } from './categories';
 import { checkConfig, checkTracker } from './checks';
 import { type ConfigIssue, TemoinConfigError } from './error';
 import { configFingerprint } from './fingerprint';
 import type { Category, ResolvedConfig, Tracker } from './types';
 import { fail, isObject, join, type Validator } from './validate';
-
-export const BUILT_IN_CATEGORIES: readonly Category[] = [
-  { id: 'functional', required: true },
-  { id: 'audience', required: false },
-];
 
 /** Runs a validator; `undefined` when it found a problem (each one added to `issues`). */
 function check<T>(validator: Validator<T>, input: unknown, path: string, issues: ConfigIssue[]): T | undefined {

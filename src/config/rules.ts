@@ -28,7 +28,8 @@ export function isHttpUrl(value: string, protocol = /^https?:$/): boolean {
 }
 
 /** A lifetime's units, largest first: the order in which a compound lifetime writes them. */
-export type Unit = 'y' | 'mo' | 'd' | 'h' | 'min' | 's';
+export const UNITS = ['y', 'mo', 'd', 'h', 'min', 's'] as const;
+export type Unit = (typeof UNITS)[number];
 
 /**
  * `"session"`, or one or more count-and-unit pairs, largest unit first, each unit at most once
@@ -128,3 +129,19 @@ export const consentCookieLength = (cookieName: string, tenantId: string, revisi
   optionalIds.reduce((length, id) => length + id.length + 3, 64 + cookieName.length + tenantId.length + String(revision).length);
 
 export const consentCookieRule = (length: number): string => `the consent cookie could reach ${length} bytes: list fewer trackers needing consent (1 KB at most)`;
+
+/**
+ * The keys of the widget's texts that `texts.fr` and `texts.en` may replace (docs/texts.md): the
+ * banner's (src/locales/fr.ts), then the preferences dialog's and the cookie table's
+ * (src/locales/fr-preferences.ts), the last of which, `UNITS`, a lifetime's units;
+ * `tests/unit/texts-docs.test.ts` keeps them equal to the locales. One string, split: the list
+ * weighs on the synchronous validator of `init()`.
+ */
+const KEYS =
+  'manageCookies bannerTitle bannerText continueNote privacyPolicy acceptAll rejectAll customise continueWithout saved functional audience preferencesTitle preferencesText save close alwaysOn partial provider providedBy cookies privacyOf functionalText audienceText tracker cookie purpose lifetime consentCookie session';
+export const TEXT_KEYS = [...KEYS.split(' '), ...UNITS];
+/** A text shown as it is, not blank: a blank *Tout refuser* would break the equal choice between accepting and refusing. */
+export const VISIBLE_TEXT = /\S/;
+/** A unit's text: its singular and plural (`"jour|jours"`), or one form for both, neither blank. */
+export const PLURAL_TEXT = /^[^|]*[^|\s][^|]*(\|[^|]*[^|\s][^|]*)?$/;
+export const PLURAL_TEXT_RULE = 'must be "singular|plural" or one form';

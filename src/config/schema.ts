@@ -58,6 +58,20 @@ const categorySchema = z.strictObject({
 
 const locale = z.enum(rule.LOCALES);
 
+/** One locale's overrides of the widget's texts: known keys only, none blank, a unit's as `singular|plural`. */
+const textsSchema = z.strictObject(
+  Object.fromEntries(
+    rule.TEXT_KEYS.map((key) => [
+      key,
+      z.optional(
+        (rule.UNITS as readonly string[]).includes(key)
+          ? z.string().check(z.regex(rule.PLURAL_TEXT, rule.PLURAL_TEXT_RULE))
+          : z.string().check(z.regex(rule.VISIBLE_TEXT, rule.NOT_EMPTY)),
+      ),
+    ]),
+  ),
+);
+
 export const configSchema = z.strictObject({
   tenant: z.strictObject({
     id: idSchema,
@@ -77,8 +91,5 @@ export const configSchema = z.strictObject({
   nonce: z.optional(text),
   excludedPaths: z._default(z.array(z.string().check(z.regex(rule.PATH_PATTERN, rule.PATH_PATTERN_RULE))), []),
   consentEndpoint: z.optional(z.string().check(z.regex(rule.ENDPOINT_PATH, rule.ENDPOINT_PATH_RULE))),
-  texts: z._default(
-    z.strictObject({ fr: z.optional(z.record(z.string(), z.string())), en: z.optional(z.record(z.string(), z.string())) }),
-    {},
-  ),
+  texts: z._default(z.strictObject({ fr: z.optional(textsSchema), en: z.optional(textsSchema) }), {}),
 });

@@ -165,3 +165,10 @@ export interface ResolvedConfig {
   /** The config fingerprint (`configFingerprint()`), computed over every other field once validated. */
   fingerprint: string;
 }
+
+/**
+ * Validates another config as the running one was, catalog ids resolved: a cookie table naming one
+ * (docs/contract.md §9). The script tag's loads the catalog entries it names (`config/load.ts`),
+ * `init()`'s resolves against the catalog it was given.
+ */
+export type ConfigResolver = (input: unknown) => Promise<ResolvedConfig>;

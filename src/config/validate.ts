@@ -4,7 +4,8 @@ import type { ConfigIssue } from './error';
  * The config validator that runs in the browser: a few combinators enforcing exactly the rules of
  * the zod schemas in `schema.ts`, which stay the published contract (types, JSON Schema, users'
  * tooling). zod/mini costs 9.4 kB gzip for these schemas, more than half the first-visit budget;
- * this costs under 1 kB. A property test proves both accept and reject the same inputs at the same paths.
+ * this costs under 1 kB. `tests/unit/checks-agree.property.test.ts` tests that both accept and
+ * reject the same inputs at the same paths.
  */
 export type Validator<T = unknown> = (input: unknown, path: string, issues: ConfigIssue[]) => T;
 
@@ -54,13 +55,12 @@ export const array =
     Array.isArray(input) ? input.map((value, i) => item(value, join(path, i), issues)) : fail(issues, path, 'must be an array');
 
 /**
- * An object: a strict one of the keys of `shape` (unknown keys are errors, so a misspelt option
- * never goes unnoticed), or, without a shape, one of any keys whose values all pass `each`. The
- * output has the fields that passed and the defaults of those left out, even when others failed,
- * so that a caller can go on reporting every problem at once; `refine` may find one more.
+ * A strict object of the keys of `shape`: unknown keys are errors, so a misspelt option never goes
+ * unnoticed. The output has the fields that passed and the defaults of those left out, even when
+ * others failed, so that a caller can go on reporting every problem at once; `refine` may find one more.
  */
 export const object =
-  <T>(shape?: Shape, refine?: (value: T) => string | undefined, each?: Validator): Validator<T> =>
+  <T>(shape: Shape, refine?: (value: T) => string | undefined): Validator<T> =>
   (input, path, issues) => {
     if (!isObject(input)) return fail(issues, path, 'must be an object');
     const output: Record<string, unknown> = {};
@@ -73,15 +73,7 @@ export const object =
       else if (field === check) fail(issues, join(path, key), 'is required');
       else if (fallback !== undefined) output[key] = fallback;
     }
-    for (const key of Object.keys(input)) {
-      if (each) {
-        // `__proto__` as a key of the output would set its prototype: a record drops it.
-        if (key !== '__proto__') output[key] = each(input[key], join(path, key), issues);
-      } else if (!Object.hasOwn(shape!, key)) fail(issues, join(path, key), 'is not a known field');
-    }
+    for (const key of Object.keys(input)) if (!Object.hasOwn(shape, key)) fail(issues, join(path, key), 'is not a known field');
     const problem = refine?.(input as T);
     return problem ? fail(issues, path, problem) : (output as T);
   };
-
-/** An object of any keys whose values all pass `each`. */
-export const record = <T>(each: Validator<T>): Validator<Record<string, T>> => object(undefined, undefined, each);

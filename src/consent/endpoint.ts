@@ -1,4 +1,4 @@
-import type { Integration } from '../instance';
+import type { Integration } from '../integrations/integration';
 import type { Consent } from './consent';
 
 export type EndpointCall = typeof import('./endpoint-call');

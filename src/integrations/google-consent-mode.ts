@@ -1,5 +1,5 @@
 import type { Consent } from '../consent/consent';
-import type { Integration } from '../instance';
+import { type Integration, safely } from './integration';
 import { isExcludedPage } from '../trackers/excluded-paths';
 
 type Gtag = (...args: unknown[]) => void;
@@ -30,7 +30,8 @@ export const googleConsentMode: Integration = (config, consent) => {
     // eslint-disable-next-line prefer-rest-params
     dataLayer.push(arguments);
   };
-  const gtag = window.gtag;
+  const own = window.gtag;
+  const gtag: Gtag = (...args) => safely(() => own(...args));
   gtag('consent', 'default', {
     ad_storage: 'denied',
     ad_user_data: 'denied',

@@ -1,5 +1,5 @@
 import type { Consent } from '../consent/consent';
-import type { Integration } from '../instance';
+import { type Integration, safely } from './integration';
 import { isExcludedPage } from '../trackers/excluded-paths';
 
 declare global {
@@ -10,7 +10,7 @@ declare global {
 
 /** matomo.js replaces the `_paq` queue with its own object once loaded: read it anew each time. */
 function push(command: string): void {
-  (window._paq ??= [] as unknown[][]).push([command]);
+  safely(() => (window._paq ??= [] as unknown[][]).push([command]));
 }
 
 /**

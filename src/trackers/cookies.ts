@@ -6,7 +6,7 @@ export function matchesCookieName(pattern: string, name: string): boolean {
 }
 
 /**
- * Deletes every cookie this page can see whose name matches one of `patterns`, except `keep`.
+ * Deletes every cookie this page can see whose name `clears` (`decisions.ts` decides which).
  * A cookie is identified by name, domain and path (RFC 6265 §5.3), and a page cannot read a cookie's
  * domain: so each is expired host-only, then on the host and each parent domain in turn, narrowest
  * first, only while a cookie of that name is still visible. Never on the last label alone: every
@@ -16,8 +16,7 @@ export function matchesCookieName(pattern: string, name: string): boolean {
  * on another path stays, and keeps the walk going up to the last two labels. An IP address has
  * host-only cookies alone.
  */
-export function clearCookies(patterns: readonly string[], keep?: string): void {
-  if (!patterns.length) return;
+export function clearCookies(clears: (name: string) => boolean): void {
   let names: string[];
   try {
     names = Object.keys(readCookies());
@@ -26,7 +25,7 @@ export function clearCookies(patterns: readonly string[], keep?: string): void {
   }
   const host = /^[\d.]+$|:/.test(location.hostname) ? '' : location.hostname;
   for (const name of names) {
-    if (name === keep || !patterns.some((pattern) => matchesCookieName(pattern, name))) continue;
+    if (!clears(name)) continue;
     // `domain` is '' (host-only), then the host, then each parent; `next` the one after it.
     for (let domain = '', next = host; name in readCookies(); next = next.slice(next.indexOf('.') + 1)) {
       removeCookie(name, domain);

@@ -1,6 +1,6 @@
 import type { Consent } from '../consent/consent';
 import { optionalTrackerIds } from '../consent/record';
-import type { Integration } from '../instance';
+import type { Integration } from '../integrations/integration';
 import { matchesCookieName } from './cookies';
 
 /**

@@ -1,5 +1,6 @@
 import type { TemoinInstance } from '../instance';
 import { el } from './dom';
+import { BANNER_TITLE, LINK_BUTTON } from './names';
 import { bannerText, httpUrl, type Words } from './texts';
 
 /**
@@ -13,8 +14,8 @@ export function createBanner(instance: TemoinInstance, w: Words, customise: () =
   const button = (label: string, onclick: () => void, kind = 'btn', more = {}) => el('button', { type: 'button', class: kind, onclick, ...more }, label);
   return el(
     'section',
-    { class: 'banner', 'aria-labelledby': 't-bt' },
-    el('div', { class: 'top' }, el('h2', { id: 't-bt' }, w.t('bannerTitle')), button(w.t('continueWithout'), () => instance.rejectAll(), 'l')),
+    { class: 'banner', 'aria-labelledby': BANNER_TITLE },
+    el('div', { class: 'top' }, el('h2', { id: BANNER_TITLE }, w.t('bannerTitle')), button(w.t('continueWithout'), () => instance.rejectAll(), LINK_BUTTON)),
     el(
       'p',
       {},

@@ -24,10 +24,21 @@ export interface CookieGroup {
   cookies: CookieRow[];
 }
 
-/** The table's column headers, in the order of `cells()`. */
-export const COLUMNS: TextKey[] = ['tracker', 'provider', 'cookie', 'purpose', 'lifetime'];
+/** One column of the table: its header's text, its cell for a row, and whether that cell is code (a cookie's name). */
+export interface Column {
+  key: TextKey;
+  cell(row: CookieRow): string;
+  code?: boolean;
+}
 
-export const cells = (row: CookieRow) => [row.tracker, row.provider, row.cookie, row.purpose, row.lifetimeText];
+/** The table's columns, in order. */
+export const COLUMNS: Column[] = [
+  { key: 'tracker', cell: (row) => row.tracker },
+  { key: 'provider', cell: (row) => row.provider },
+  { key: 'cookie', cell: (row) => row.cookie, code: true },
+  { key: 'purpose', cell: (row) => row.purpose },
+  { key: 'lifetime', cell: (row) => row.lifetimeText },
+];
 
 /**
  * The cookie table of a privacy policy, grouped by category in the config's order: temoin's own

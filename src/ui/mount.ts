@@ -4,6 +4,7 @@ import { createShadowHost, whenBodyExists } from '../shadow';
 import { createBanner } from './banner';
 import { el } from './dom';
 import { loadPreferencesLayer } from './lazy';
+import { VISUALLY_HIDDEN, WRAPPER } from './names';
 import type { PreferencesLayer } from './preferences/preferences-layer';
 import { CSS } from './styles';
 import { words } from './texts';
@@ -27,8 +28,8 @@ export function mountUi(instance: TemoinInstance): UiController {
   // First in the tab order, so a keyboard user meets the banner before the page (RGAA 12.8).
   whenBodyExists(() => document.body.prepend(host));
   const slot = el('div');
-  const status = el('div', { class: 'vh', role: 'status' });
-  const wrapper = el('div', { class: 'w', lang: config.tenant.locale }, slot, status);
+  const status = el('div', { class: VISUALLY_HIDDEN, role: 'status' });
+  const wrapper = el('div', { class: WRAPPER, lang: config.tenant.locale }, slot, status);
   root.append(wrapper);
   const page = document.documentElement.style;
   let banner: HTMLElement | null = null;

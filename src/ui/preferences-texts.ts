@@ -1,7 +1,8 @@
+import { isBuiltIn } from '../config/categories';
 import type { Category, ResolvedConfig } from '../config/types';
 import { enPreferences } from '../locales/en-preferences';
 import { frPreferences } from '../locales/fr-preferences';
-import { BUILT_IN, type TextKey, type Words, words } from './texts';
+import { type TextKey, type Words, words } from './texts';
 
 /** The words of the preferences dialog and the cookie table: the banner's and their own. */
 export interface PreferencesWords extends Words {
@@ -28,6 +29,6 @@ export function preferencesWords(config: ResolvedConfig, locale = config.tenant.
               return ` ${count} ${+count < 2 ? one : many}`;
             })
             .trim(),
-    categoryText: (c) => (BUILT_IN.includes(c.id) ? w.t(`${c.id}Text` as TextKey) : w.pick(c.description)),
+    categoryText: (c) => (isBuiltIn(c) ? w.t(`${c.id}Text` as TextKey) : w.pick(c.description)),
   };
 }

@@ -1,3 +1,4 @@
+import { isBuiltIn } from '../config/categories';
 import { isHttpUrl } from '../config/rules';
 import type { Category, LocalizedText, ResolvedConfig } from '../config/types';
 import { en } from '../locales/en';
@@ -19,9 +20,6 @@ export interface Words {
   categoryName(category: Category): string;
 }
 
-/** The categories every config has, named by the widget's texts (`functional`, `audience`). */
-export const BUILT_IN = ['functional', 'audience'];
-
 /** The banner's words; `more`, the built-in texts of another layer in the same locale. */
 export function words(config: ResolvedConfig, locale = config.tenant.locale, more?: PreferencesTexts): Words {
   const own = config.texts[locale] ?? {};
@@ -32,7 +30,7 @@ export function words(config: ResolvedConfig, locale = config.tenant.locale, mor
     return (own[key] ?? base[key]!).replace(/\{(\w+)\}/g, (whole, name: string) => (name in all ? String(all[name]) : whole));
   };
   const pick: Words['pick'] = (text = {}) => text[locale] ?? text.fr ?? text.en ?? '';
-  return { t, pick, categoryName: (c) => (BUILT_IN.includes(c.id) ? t(c.id as TextKey) : pick(c.name) || c.id) };
+  return { t, pick, categoryName: (c) => (isBuiltIn(c) ? t(c.id as TextKey) : pick(c.name) || c.id) };
 }
 
 /** Only `http:` and `https:` links reach the page, whatever a config holds. */

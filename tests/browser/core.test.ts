@@ -272,7 +272,10 @@ describe('the script tag', () => {
   });
 
   it('on an invalid config logs one error listing every issue, runs nothing gated, and leaves the page working', async () => {
-    const config = testConfig({ trackers: ['matomoo'] }, { consentMaxAgeMonths: 24 });
+    const config = testConfig(
+      { trackers: ['matomoo'], cookieName: '__Secure-temoin', texts: { fr: { bannerTitel: 'Vos choix', rejectAll: '' } } },
+      { consentMaxAgeMonths: 24 },
+    );
     const body = `${GATED}<script>window.__hostScriptRan = true</script>`;
     server.page('/invalid.html', pageHtml({ config, body }));
     const { page, context, errors } = await openPage(browser);
@@ -284,6 +287,9 @@ describe('the script tag', () => {
     expect(errors[0]).toContain('tenant.consentMaxAgeMonths');
     expect(errors[0]).toContain('trackers[0]');
     expect(errors[0]).toContain('"matomo"');
+    expect(errors[0]).toContain('cookieName: must be 1 to 64 characters among letters, digits, "_" and "-", not starting with "__Host-" or "__Secure-"');
+    expect(errors[0]).toContain('texts.fr.bannerTitel: is not a known field');
+    expect(errors[0]).toContain('texts.fr.rejectAll: must not be empty');
     expect(await ran(page)).toEqual([]);
     expect(await page.evaluate(() => window.Temoin.get())).toBeNull();
     expect(await page.evaluate(() => document.querySelector('[data-temoin-banner]'))).toBeNull();

@@ -87,6 +87,23 @@ describe('temoin validate', () => {
     expect(err).toBe(`temoin: ${fixture('invalid.json')} is not a valid config (${lines.length} problems).`);
   });
 
+  it('exits 1 for a misspelt text key, an empty text, a unit that is not "singular|plural" and a __Host- cookie name, each at its path', () => {
+    const path = file(config({}, ['matomo'], { cookieName: '__Host-temoin', texts: { fr: { bannerTitel: 'Vos choix', rejectAll: '', d: 'jour|jours|' } } }));
+    // lint marks each issue as an error beside its warnings.
+    for (const [command, mark] of [['validate', ''], ['lint', 'error ']]) {
+      const { code, out } = temoin(command, path);
+      expect(code).toBe(1);
+      expect(out.split('\n')).toEqual(
+        expect.arrayContaining([
+          `${mark}cookieName: must be 1 to 64 characters among letters, digits, "_" and "-", not starting with "__Host-" or "__Secure-" (browsers would drop the cookie)`,
+          `${mark}texts.fr.rejectAll: must not be empty`,
+          `${mark}texts.fr.d: must be "singular|plural" or one form`,
+          `${mark}texts.fr.bannerTitel: is not a known field`,
+        ]),
+      );
+    }
+  });
+
   it('names the root of the config "(config)" when the file holds no object', () => {
     const { code, out } = temoin('validate', file('[]'));
     expect(code).toBe(1);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalog } from '../../src/config/catalog';
 import { parseConfig } from '../../src/config/parse';
-import { type ConfigIssue, init, TemoinConfigError } from '../../src/index';
+import { type ConfigIssue, init, type TemoinConfig, TemoinConfigError } from '../../src/index';
 
 /** A valid config, to be broken one field at a time. */
 function config(overrides: Record<string, unknown> = {}, tenant: Record<string, unknown> = {}): Record<string, unknown> {
@@ -136,6 +136,71 @@ describe('a site developer linking the privacy policy', () => {
   it('is told the same of a tracker of its own linking a javascript: URL', () => {
     const issue = issueAt(config({ trackers: [{ ...ownTracker, privacyPolicyUrl: 'javascript:alert(1)' }] }), 'trackers[0].privacyPolicyUrl');
     expect(issue.message).toMatch(/https?:/);
+  });
+});
+
+describe('a site developer naming the consent cookie', () => {
+  it.each(['temoin', 'consent_azur', 'Host-x', '_Host-x', '__Hostx', 'x__Host-', 'x'.repeat(64)])('may name it %j', (cookieName) => {
+    expect(parseConfig(config({ cookieName })).cookieName).toBe(cookieName);
+  });
+
+  it.each(['__Host-temoin', '__Secure-temoin', '__host-temoin', '__SECURE-temoin', '__Host-'])(
+    'is told %j carries a prefix browsers enforce, which would drop the cookie',
+    (cookieName) => {
+      expect(issueAt(config({ cookieName }), 'cookieName').message).toBe(
+        'must be 1 to 64 characters among letters, digits, "_" and "-", not starting with "__Host-" or "__Secure-" (browsers would drop the cookie)',
+      );
+    },
+  );
+
+  it('is told the same by init(), with a TemoinConfigError naming the field', () => {
+    expect(() => init(config({ cookieName: '__Host-temoin' }) as unknown as TemoinConfig, { catalog: Object.values(catalog) })).toThrow(/cookieName: .*not starting with "__Host-" or "__Secure-" \(browsers would drop the cookie\)/);
+  });
+});
+
+describe('a site developer replacing the widget’s texts', () => {
+  it('may replace any of them, in French and in English', () => {
+    const texts = { fr: { rejectAll: 'Je refuse', bannerText: '{tenant} : {purposes}', d: 'jour|jours' }, en: { mo: 'month', saved: 'Saved' } };
+    expect(parseConfig(config({ texts })).texts).toEqual(texts);
+  });
+
+  it.each([
+    ['texts.fr.bannerTitel', { fr: { bannerTitel: 'Vos choix' } }],
+    ['texts.en.reject', { en: { reject: 'No' } }],
+    ['texts.fr.__proto__', JSON.parse('{"fr": {"__proto__": "x"}}')],
+  ])('is told %s is not a text of the widget', (path, texts) => {
+    expect(issueAt(config({ texts }), path).message).toBe('is not a known field');
+  });
+
+  it.each(['', ' ', '\u00a0\n'])('is told a text of %j is empty: an empty “Tout refuser” would break the equal choice', (rejectAll) => {
+    expect(issueAt(config({ texts: { fr: { rejectAll } } }), 'texts.fr.rejectAll').message).toBe('must not be empty');
+  });
+
+  it.each(['jour|jours', 'jour', 'mois|mois'])('may write a unit as %j', (d) => {
+    expect(parseConfig(config({ texts: { fr: { d } } })).texts.fr).toEqual({ d });
+  });
+
+  it.each(['', '|jours', 'jour|', 'jour|jours|', 'a|b|c', ' | '])('is told a unit written %j is not "singular|plural"', (d) => {
+    expect(issueAt(config({ texts: { fr: { d } } }), 'texts.fr.d').message).toBe('must be "singular|plural" or one form');
+  });
+
+  it.each([42, null, ['Tout refuser']])('is told a text of %j is not a string', (rejectAll) => {
+    expect(issueAt(config({ texts: { en: { rejectAll } } }), 'texts.en.rejectAll').message).toBe('must be a string');
+  });
+
+  it('is told by init(), with a TemoinConfigError listing each problem at its path', () => {
+    const texts = { fr: { bannerTitel: 'Vos choix', rejectAll: '' } };
+    let error: unknown;
+    try {
+      init(config({ texts }) as unknown as TemoinConfig, { catalog: Object.values(catalog) });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(TemoinConfigError);
+    expect((error as TemoinConfigError).issues).toEqual([
+      { path: 'texts.fr.rejectAll', message: 'must not be empty' },
+      { path: 'texts.fr.bannerTitel', message: 'is not a known field' },
+    ]);
   });
 });
 

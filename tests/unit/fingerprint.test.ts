@@ -11,7 +11,7 @@ const input = {
   revision: 2,
   trackers: ['matomo', 'zendesk', 'lisio', { id: 'own', name: 'Own', provider: 'Us', category: 'videos', description: { fr: 'Vidéos' }, cookies: [] }],
   categories: [{ id: 'videos', name: { fr: 'Vidéos' } }],
-  texts: { fr: { 'banner.title': 'Vos choix' } },
+  texts: { fr: { bannerTitle: 'Vos choix' } },
   excludedPaths: ['/espace-adherent/*', '/teleconsultation'],
 };
 const config = parseConfig(input);

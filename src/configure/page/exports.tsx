@@ -57,7 +57,7 @@ export function Exports({ state, resolved, w }: { state: ConfigureState; resolve
   const table = resolved
     ? (() => {
         const words = preferencesWords(resolved);
-        return toHtml(cookieGroups(resolved), COLUMNS.map((key) => words.t(key)), resolved.tenant.locale);
+        return toHtml(cookieGroups(resolved), COLUMNS.map(({ key }) => words.t(key)), resolved.tenant.locale);
       })()
     : '';
   return (

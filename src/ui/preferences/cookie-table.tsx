@@ -1,8 +1,7 @@
 import { render } from 'preact';
-import { readConfigSource } from '../../config/source';
-import type { ResolvedConfig } from '../../config/types';
-import type { ConfigLoader } from '../../instance';
-import { cells, COLUMNS, cookieGroups } from '../cookie-rows';
+import { readConfigSource } from '../../config-source';
+import type { ConfigResolver, ResolvedConfig } from '../../config/types';
+import { COLUMNS, cookieGroups } from '../cookie-rows';
 import { preferencesWords } from '../preferences-texts';
 
 /**
@@ -19,7 +18,7 @@ export function CookieTable({ config }: { config: ResolvedConfig }) {
           <caption>{group.name}</caption>
           <thead>
             <tr>
-              {COLUMNS.map((key) => (
+              {COLUMNS.map(({ key }) => (
                 <th scope="col">{w.t(key)}</th>
               ))}
             </tr>
@@ -27,7 +26,9 @@ export function CookieTable({ config }: { config: ResolvedConfig }) {
           <tbody>
             {group.cookies.map((row) => (
               <tr>
-                {cells(row).map((cell, i) => (i === 2 ? <td><code>{cell}</code></td> : <td>{cell}</td>))}
+                {COLUMNS.map(({ cell, code }) => (
+                  <td>{code ? <code>{cell(row)}</code> : cell(row)}</td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -42,24 +43,23 @@ const ATTRIBUTE = 'data-temoin-cookie-table';
 /**
  * Fills `element` with a cookie table, replacing what it held: the running config's, or, when its
  * `data-temoin-cookie-table` names one (a URL, or a selector of inline JSON, as `data-config`),
- * that config's: a site's connected space declaring other trackers or lifetimes than its public
- * one (docs/contract.md §9). That config is validated like any; when it cannot be read or is
- * invalid, one console error says why and the element is left as it was: the page keeps working.
+ * that config's, validated by `resolve`: a site's connected space declaring other trackers or
+ * lifetimes than its public one (docs/contract.md §9). When it cannot be read or is invalid, one
+ * console error says why and the element is left as it was: the page keeps working.
  */
-export async function renderCookieTable(element: Element, config: ResolvedConfig, loadConfig?: ConfigLoader): Promise<void> {
+export async function renderCookieTable(element: Element, config: ResolvedConfig, resolve: ConfigResolver): Promise<void> {
   const source = element.getAttribute(ATTRIBUTE);
   let shown = config;
   if (source) {
     try {
-      if (!loadConfig) throw new Error(`temoin: ${ATTRIBUTE}="${source}" names a config this temoin cannot load`);
-      shown = await loadConfig(await readConfigSource(source));
+      shown = await resolve(await readConfigSource(source, ATTRIBUTE));
     } catch (error) {
       // A read failure names the source (as data-config's would); an invalid config lists its issues below.
       const { message, issues } = error as Error & { issues?: unknown };
       console.error(
         issues
           ? `temoin: ${ATTRIBUTE}="${source}" is an invalid config: no table there.${message.slice(message.indexOf('\n'))}`
-          : `${message.replace('data-config', ATTRIBUTE)}: no table there.`,
+          : `${message}: no table there.`,
       );
       return;
     }

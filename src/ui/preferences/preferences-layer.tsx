@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import type { TemoinInstance } from '../../instance';
+import { PREFERENCES_TITLE } from '../names';
 import { Preferences } from './preferences';
 import { PREFERENCES_CSS } from './preferences-styles';
 import { preferencesWords } from '../preferences-texts';
@@ -46,7 +47,7 @@ export function createPreferencesLayer(
 
   /** Focus that leaves the open dialog (a click outside, say) comes back to it. */
   function keepFocus(event: FocusEvent): void {
-    if (!event.composedPath().includes(host)) root.getElementById('t-pt')?.focus();
+    if (!event.composedPath().includes(host)) root.getElementById(PREFERENCES_TITLE)?.focus();
   }
 
   /** Gives focus back to what opened the dialog, when that is still on the page (WAI-ARIA APG). */
@@ -68,7 +69,7 @@ export function createPreferencesLayer(
       draft = Object.fromEntries(optional.map((id) => [id, consent?.trackers[id] ?? false]));
       draw();
       onToggle(true);
-      root.getElementById('t-pt')?.focus();
+      root.getElementById(PREFERENCES_TITLE)?.focus();
       document.addEventListener('focusin', keepFocus);
     },
     close,

@@ -1,3 +1,5 @@
+import { NOTE } from '../names';
+
 /**
  * The preferences dialog's own CSS, added to the widget's shadow root beside `styles.ts` when the
  * dialog is first built: it comes in the preferences chunk, not in a first visit's download.
@@ -13,7 +15,7 @@ ul{margin:8px 0 0;padding:0;list-style:none}
 @media (min-height:576px){.hd,.ft{position:sticky;z-index:1}.hd{top:0}.ft{bottom:0}}
 .cat{border-top:1px solid #9ca3af;padding:12px 0}
 .trk{margin:12px 0 0 8px;padding-left:12px;border-left:3px solid #d1d5db}
-.m,.tag{font-size:.93em}
+.${NOTE},.tag{font-size:.93em}
 .sw{appearance:none;flex:none;position:relative;width:44px;height:24px;margin:0;border-radius:12px;background:#6b7280;cursor:pointer}
 .sw::before{content:"";position:absolute;top:3px;left:3px;width:18px;height:18px;border-radius:50%;background:var(--b)}
 .sw:checked,.sw:indeterminate{background:var(--a)}

@@ -1,6 +1,7 @@
 import type { TemoinInstance } from '../../instance';
 import { Actions } from './actions';
 import { CategorySection } from './category';
+import { LINK_BUTTON, PREFERENCES_TITLE } from '../names';
 import type { PreferencesWords } from '../preferences-texts';
 
 export interface PreferencesProps {
@@ -24,7 +25,7 @@ function onKeyDown(event: KeyboardEvent, close: () => void): void {
     const last = buttons[buttons.length - 1];
     const active = (dialog.getRootNode() as ShadowRoot).activeElement;
     // Focus starts on the title (or the dialog itself), before the first button.
-    const atEdge = event.shiftKey ? active === first || active === dialog || active?.id === 't-pt' : active === last;
+    const atEdge = event.shiftKey ? active === first || active === dialog || active?.id === PREFERENCES_TITLE : active === last;
     if (atEdge) {
       event.preventDefault();
       (event.shiftKey ? last : first).focus();
@@ -40,12 +41,12 @@ export function Preferences({ instance, w, draft, set, close }: PreferencesProps
     .filter(({ category, trackers }) => category.required || trackers.length > 0);
   return (
     <div class="bd" onMouseDown={(event) => event.target === event.currentTarget && event.preventDefault()}>
-      <div class="dlg" role="dialog" aria-modal="true" aria-labelledby="t-pt" onKeyDown={(event) => onKeyDown(event, close)}>
+      <div class="dlg" role="dialog" aria-modal="true" aria-labelledby={PREFERENCES_TITLE} onKeyDown={(event) => onKeyDown(event, close)}>
         <div class="hd row">
-          <h2 id="t-pt" tabIndex={-1}>
+          <h2 id={PREFERENCES_TITLE} tabIndex={-1}>
             {w.t('preferencesTitle')}
           </h2>
-          <button type="button" class="l" onClick={close}>
+          <button type="button" class={LINK_BUTTON} onClick={close}>
             {w.t('close')}
           </button>
         </div>

@@ -1,6 +1,7 @@
 import type { Tracker } from '../../config/types';
-import { Switch } from './switch';
+import { NOTE } from '../names';
 import type { PreferencesWords } from '../preferences-texts';
+import { Switch } from './switch';
 import { httpUrl } from '../texts';
 
 export interface TrackerItemProps {
@@ -24,7 +25,7 @@ export function TrackerItem({ tracker, w, granted, required, set }: TrackerItemP
         </label>
         <Switch id={id} role="switch" checked={granted} disabled={required} onChange={(on) => set([tracker.id], on)} />
       </div>
-      <p class="m">{w.t('providedBy', { name: tracker.provider })}</p>
+      <p class={NOTE}>{w.t('providedBy', { name: tracker.provider })}</p>
       <p>{w.pick(tracker.description)}</p>
       {policy && (
         <p>

@@ -1,6 +1,6 @@
 import { fireEvent, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { launcherButton, shadowRoot, start, testConfig, widget } from './setup';
+import { launcherButton, loadUi as loadTestUi, shadowRoot, start, testConfig, widget } from './setup';
 
 describe('the banner, before any choice', () => {
   it('names the tenant and the purposes, links to the privacy policy, and says that continuing refuses', async () => {
@@ -121,7 +121,7 @@ describe('choosing in the banner', () => {
 describe('a returning visitor', () => {
   it('sees no banner and never loads the UI', async () => {
     start().acceptAll();
-    const loadUi = vi.fn(async () => import('../../../src/ui/index'));
+    const loadUi = vi.fn(loadTestUi);
     const { createInstance } = await import('../../../src/instance');
     const { parseConfig } = await import('../../../src/config/parse');
     const { launcherLook } = await import('../../../src/launcher-look');

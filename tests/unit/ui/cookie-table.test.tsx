@@ -4,14 +4,14 @@ import { catalog } from '../../../src/config/catalog';
 import { parseConfig } from '../../../src/config/parse';
 import { init } from '../../../src/init';
 import { renderCookieTable } from '../../../src/ui/index';
-import { start, testConfig } from './setup';
+import { resolveTableConfig, start, testConfig } from './setup';
 
 const rows = (table: HTMLElement) => [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent));
 
 describe('the cookie table of a privacy policy', () => {
   it('has one table per category with cookies, captioned by the category, one row per cookie', async () => {
     const element = document.createElement('div');
-    await renderCookieTable(element, parseConfig(testConfig({ trackers: ['matomo', 'lisio'] })));
+    await renderCookieTable(element, parseConfig(testConfig({ trackers: ['matomo', 'lisio'] })), resolveTableConfig);
     const tables = within(element).getAllByRole('table');
     expect(tables.map((t) => t.querySelector('caption')!.textContent)).toEqual(['Nécessaires au fonctionnement', 'Mesure d’audience']);
     expect([...tables[1].querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Traceur', 'Fournisseur', 'Cookie', 'Finalité', 'Durée']);
@@ -25,7 +25,7 @@ describe('the cookie table of a privacy policy', () => {
 
   it('lists the consent cookie itself among the necessary ones, kept as long as the tenant says', async () => {
     const element = document.createElement('div');
-    await renderCookieTable(element, parseConfig(testConfig({ trackers: ['lisio'], cookieName: 'choix' }, { consentMaxAgeMonths: 12 })));
+    await renderCookieTable(element, parseConfig(testConfig({ trackers: ['lisio'], cookieName: 'choix' }, { consentMaxAgeMonths: 12 })), resolveTableConfig);
     expect(rows(within(element).getByRole('table'))).toEqual([
       ['Mutuelle Test', 'Mutuelle Test', 'choix', 'Conserve vos choix sur les cookies.', '12 mois'],
       ['Lisio', 'Lisio', 'lisio*', 'Mémorise les réglages d’affichage choisis par le visiteur.', '90 jours'],
@@ -34,7 +34,7 @@ describe('the cookie table of a privacy policy', () => {
 
   it('speaks the config’s locale, lifetimes included', async () => {
     const element = document.createElement('div');
-    await renderCookieTable(element, parseConfig(testConfig({ trackers: ['google-analytics', 'youtube'] }, { locale: 'en' })));
+    await renderCookieTable(element, parseConfig(testConfig({ trackers: ['google-analytics', 'youtube'] }, { locale: 'en' })), resolveTableConfig);
     const [, audience] = within(element).getAllByRole('table');
     expect(audience.querySelector('caption')!.textContent).toBe('Audience measurement');
     const lifetimes = rows(audience).map((row) => row[4]);
@@ -46,9 +46,9 @@ describe('the cookie table of a privacy policy', () => {
   it('replaces what the element held', async () => {
     const element = document.createElement('div');
     element.innerHTML = '<p>Chargement…</p>';
-    await renderCookieTable(element, parseConfig(testConfig()));
+    await renderCookieTable(element, parseConfig(testConfig()), resolveTableConfig);
     expect(element.textContent).not.toContain('Chargement');
-    await renderCookieTable(element, parseConfig(testConfig({}, { locale: 'en' })));
+    await renderCookieTable(element, parseConfig(testConfig({}, { locale: 'en' })), resolveTableConfig);
     expect(within(element).getAllByRole('table').map((t) => t.querySelector('caption')!.textContent)).toEqual([
       'Strictly necessary',
       'Audience measurement',

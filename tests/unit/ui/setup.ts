@@ -15,10 +15,16 @@ export function testConfig(overrides: Record<string, unknown> = {}, tenant: Reco
   };
 }
 
+/** Validates a config a cookie table names against the whole catalog, as the CLI does. */
+export const resolveTableConfig = async (input: unknown) => parseConfig(input);
+
+/** The UI of the sources, as `init()` loads it. */
+export const loadUi = async () => ({ ...(await import('../../../src/ui/index')), resolveTableConfig });
+
 /** Starts temoin as `init()` does, with the UI of the sources. */
 export function start(config: unknown = testConfig()): TemoinInstance {
   const resolved = parseConfig(config);
-  const instance = createInstance(resolved, { loadUi: async () => import('../../../src/ui/index'), launcher: launcherLook(resolved) });
+  const instance = createInstance(resolved, { loadUi, launcher: launcherLook(resolved) });
   running.push(instance);
   return instance;
 }

@@ -1,4 +1,4 @@
-import { whenParsed } from '../document-parsed';
+import { whenParsed } from './document-parsed';
 
 /** A config slower than this fails closed: nothing gated runs. */
 const FETCH_TIMEOUT_MS = 5_000;
@@ -6,12 +6,12 @@ const FETCH_TIMEOUT_MS = 5_000;
 /**
  * Reads the config named by the script tag's `data-config` (docs/contract.md §4), or by a cookie
  * table's `data-temoin-cookie-table` (§9): a CSS selector of an inline JSON element
- * (`#temoin-config`), or else the URL of a JSON file, relative to the page. Its errors name
- * `data-config="…"`; the cookie table puts its own attribute in their place.
+ * (`#temoin-config`), or else the URL of a JSON file, relative to the page. Its errors name the
+ * attribute that gave `source`.
  */
-export async function readConfigSource(source: string): Promise<unknown> {
+export async function readConfigSource(source: string, attribute = 'data-config'): Promise<unknown> {
   const fail = (why: string): never => {
-    throw new Error(`temoin: data-config="${source}" ${why}`);
+    throw new Error(`temoin: ${attribute}="${source}" ${why}`);
   };
   let text: string;
   if (/^[#.[]/.test(source)) {
