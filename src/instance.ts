@@ -127,7 +127,7 @@ export function createInstance(
       const known = kind === 'tracker' ? grants.trackers : grants.categories;
       if (id === null) return true;
       if (Object.hasOwn(known, id)) return known[id];
-      if (!warned.has(id)) console.warn(`temoin: no ${kind} "${id}" in the config: its elements stay blocked.`);
+      if (!warned.has(id)) console.warn(`temoin: no ${kind} "${id}" in the config: blocked`);
       warned.add(id);
       return false;
     });
@@ -170,7 +170,7 @@ export function createInstance(
   function choose(decisions: Record<string, boolean>): void {
     record = createRecord(config, decisions);
     if (!writeConsentCookie(cookie, encodeRecord(record), new Date(record.expiresAt))) {
-      console.warn('temoin: the choice could not be stored (cookies blocked?): it holds for this page.');
+      console.warn('temoin: the choice could not be stored (cookies blocked?)');
     }
     apply(toConsent(record, config));
   }
