@@ -43,7 +43,7 @@ function isParsed(element: Element): boolean {
  */
 function releaseScript(placeholder: HTMLScriptElement, nonce?: string): Promise<unknown> | undefined {
   const script = document.createElement('script');
-  for (const { name, value } of Array.from(placeholder.attributes)) {
+  for (const { name, value } of placeholder.attributes) {
     if (!/^((data-)?type|nonce)$/.test(name)) script.setAttribute(name, value);
   }
   const type = placeholder.getAttribute('data-type');
@@ -80,20 +80,14 @@ export function createGate({ allows, nonce }: GateOptions): Gate {
   /** The passes over the page, one after the other: a refresh during a pass runs one more after it. */
   let passes = Promise.resolve();
   let pending = false;
-  let waitingForParser = false;
   let stopped = false;
 
   async function pass(): Promise<void> {
     pending = false;
-    waitingForParser = false;
     let sliceStart = performance.now();
-    for (const element of Array.from(document.querySelectorAll(GATED))) {
+    for (const element of document.querySelectorAll(GATED)) {
       if (stopped) break;
-      if (seen.has(element) || !element.isConnected || !allows(element)) continue;
-      if (!isParsed(element)) {
-        waitingForParser = true;
-        continue;
-      }
+      if (seen.has(element) || !element.isConnected || !isParsed(element) || !allows(element)) continue;
       seen.add(element);
       if (element instanceof HTMLScriptElement) await releaseScript(element, nonce);
       else releaseFrame(element as HTMLIFrameElement);
@@ -111,10 +105,8 @@ export function createGate({ allows, nonce }: GateOptions): Gate {
     passes = passes.then(pass);
   }
 
-  const observer = new MutationObserver((mutations) => {
-    const added = mutations.some(({ addedNodes }) => Array.from(addedNodes).some((node) => node instanceof Element && (node.matches(GATED) || node.querySelector(GATED))));
-    if (waitingForParser || added) refresh();
-  });
+  // Any change to the tree may add gated elements, or let the parser finish one: look again.
+  const observer = new MutationObserver(refresh);
   observer.observe(document, { childList: true, subtree: true });
   refresh();
   // Elements left waiting for the parser: a refresh once it is done (a stopped gate releases nothing).

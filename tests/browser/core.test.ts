@@ -191,6 +191,30 @@ describe('gated elements', () => {
     await context.close();
   });
 
+  it('runs a gated script the network delivers in two parts once, whole, after its second part', async () => {
+    const { page, context } = await visit('/stream-choice.html', pageHtml({ config: testConfig() }));
+    await page.evaluate(() => window.Temoin.get()!.acceptAll());
+    const [head, tail] = pageHtml({
+      config: testConfig(),
+      body: `<p>before</p><script type="text/plain" data-temoin-tracker="matomo">window.__parts = ['first'<!--part-->, 'second']; (window.__ran = window.__ran || []).push(window.__parts.join('+'));</script><p>after</p>`,
+    }).split('<!--part-->');
+    server.page('/stream.html', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.write(head);
+      setTimeout(() => res.end(tail), 600);
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(server.origin() + '/stream.html', { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.Temoin?.get());
+    await page.waitForFunction(() => document.body?.textContent?.includes('after'));
+    await page.waitForFunction(() => ((window as unknown as { __ran?: string[] }).__ran ?? []).length > 0);
+    await page.waitForTimeout(100);
+    expect(await ran(page)).toEqual(['first+second']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('keeps nonce, async and defer, makes data-type="module" a module, and runs functional trackers without asking', async () => {
     server.page('/module.js', { body: 'window.__module = import.meta.url', type: 'text/javascript' });
     const body = `
