@@ -50,15 +50,14 @@ function releaseScript(placeholder: HTMLScriptElement, nonce?: string): Promise<
   if (type) script.type = type;
   const scriptNonce = placeholder.nonce || nonce;
   if (scriptNonce) script.nonce = scriptNonce;
-  const external = placeholder.hasAttribute('src');
-  if (!external) script.text = placeholder.text;
+  // A script with a src ignores its text (HTML § prepare the script element).
+  script.text = placeholder.text;
   // Dynamically inserted scripts are async by default; keep the placeholder's own choice.
   script.async = placeholder.hasAttribute('async');
   const settled =
-    external && !script.async
+    placeholder.hasAttribute('src') && !script.async
       ? new Promise((resolve) => {
-          script.addEventListener('load', resolve);
-          script.addEventListener('error', resolve);
+          script.onload = script.onerror = resolve;
         })
       : undefined;
   placeholder.replaceWith(script);
