@@ -1,7 +1,7 @@
 import type { LauncherLook } from './config/cache';
 import type { ConfigResolver, ResolvedConfig } from './config/types';
 import { type Consent, grantsOf, toConsent } from './consent/consent';
-import { readConsentCookie, removeConsentCookie, writeConsentCookie } from './consent/cookie';
+import { readConsentCookie, writeConsentCookie } from './consent/cookie';
 import { type ConsentRecord, createRecord, decodeRecord, encodeRecord } from './consent/record';
 import { asksForChoice, type ConsentUpdate, clearsCookie, decideAll, isGrantedIn, startingConsent, updatedDecisions } from './decisions';
 import { whenParsed } from './document-parsed';
@@ -200,7 +200,8 @@ export function createInstance(
     showPreferences: () => withUi((controller) => controller.showPreferences()),
     renderCookieTable: (element) => loadUi().then((ui) => ui.renderCookieTable(element, config, ui.resolveTableConfig)),
     reset() {
-      removeConsentCookie(cookie);
+      // On the host and each parent domain, as a tracker's: wherever `cookieDomain` put it.
+      clearCookies((name) => name === config.cookieName);
       record = null;
       apply(null);
       ask();

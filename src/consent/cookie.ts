@@ -1,4 +1,4 @@
-import { readCookies, removeCookie, writeCookie } from '../document-cookies';
+import { readCookies, writeCookie } from '../document-cookies';
 
 export interface ConsentCookieOptions {
   name: string;
@@ -16,9 +16,4 @@ export const readConsentCookie = ({ name }: ConsentCookieOptions): string | unde
 export function writeConsentCookie({ name, domain }: ConsentCookieOptions, value: string, expires: Date): boolean {
   writeCookie(name, value, expires, domain);
   return readCookies()[name] === value;
-}
-
-export function removeConsentCookie({ name, domain }: ConsentCookieOptions): void {
-  removeCookie(name, domain);
-  removeCookie(name);
 }
