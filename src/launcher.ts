@@ -1,4 +1,5 @@
 import type { LauncherLook } from './config/cache';
+import { whenParsed } from './document-parsed';
 import { createShadowHost } from './shadow';
 
 /**
@@ -13,5 +14,13 @@ export function showLauncher({ css, label, lang }: LauncherLook, open: () => voi
   button.addEventListener('click', open);
   host.lang = lang;
   root.append(button);
-  return { remove: () => host.remove() };
+  let shown = true;
+  // At the end of <body> once parsed, unless removed by then (a choice forgotten early).
+  whenParsed(() => shown && document.body.append(host));
+  return {
+    remove() {
+      shown = false;
+      host.remove();
+    },
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * A host element at the end of `<body>` with an open shadow root styled by `css`: host-page CSS
+ * A host element, for its caller to place, with an open shadow root styled by `css`: host-page CSS
  * cannot reach inside and ours cannot leak out. A constructed stylesheet (every browser since
  * 2023) needs no `style-src` allowance under a strict Content-Security-Policy.
  */
@@ -10,12 +10,5 @@ export function createShadowHost(name: string, css: string): { host: HTMLElement
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   root.adoptedStyleSheets = [sheet];
-  whenBodyExists(() => document.body.append(host));
   return { host, root };
-}
-
-/** Runs `then` once `<body>` exists: a script in `<head>` runs before it does. */
-export function whenBodyExists(then: () => void): void {
-  if (document.body) then();
-  else document.addEventListener('DOMContentLoaded', then, { once: true });
 }

@@ -1,6 +1,6 @@
 import type { Consent } from '../consent/consent';
 import type { TemoinInstance, UiController } from '../instance';
-import { createShadowHost, whenBodyExists } from '../shadow';
+import { createShadowHost } from '../shadow';
 import { createBanner } from './banner';
 import { el } from './dom';
 import { loadPreferencesLayer } from './lazy';
@@ -8,6 +8,12 @@ import { VISUALLY_HIDDEN, WRAPPER } from './names';
 import type { PreferencesLayer } from './preferences/preferences-layer';
 import { CSS } from './styles';
 import { words } from './texts';
+
+/** Runs `then` once `<body>` exists: a script in `<head>` runs before it does. */
+function whenBodyExists(then: () => void): void {
+  if (document.body) then();
+  else document.addEventListener('DOMContentLoaded', then, { once: true });
+}
 
 /** The element that has focus, inside open shadow roots too (the launcher's button, say). */
 function deepActiveElement(): HTMLElement | null {
