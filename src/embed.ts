@@ -60,7 +60,7 @@ if (window.Temoin) {
     },
     version: __TEMOIN_VERSION__,
   };
-  const source = script?.dataset.config ?? (document.getElementById('temoin-config') ? '#temoin-config' : undefined);
+  const source = script?.dataset.config;
   // Every failure on the way is an Error (config source, validation, a chunk that did not load): its message says what to fix.
   if (source) readConfigSource(source).then(init).catch((error: Error) => console.error(error.message));
 }

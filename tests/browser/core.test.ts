@@ -138,6 +138,8 @@ describe('keeping the choice', () => {
     await other.goto(server.origin('shop.site.localhost') + '/shared.html');
     await other.waitForFunction(() => window.Temoin?.get());
     expect(await other.evaluate(() => window.Temoin.get()!.isGranted('matomo'))).toBe(true);
+    await other.evaluate(() => window.Temoin.get()!.reset());
+    expect((await context.cookies()).map((c) => c.name)).not.toContain('temoin');
     await context.close();
   });
 
@@ -215,6 +217,23 @@ describe('gated elements', () => {
     await context.close();
   });
 
+  it('shows no launcher after reset() while the page is still being parsed, for a choice the page started with', async () => {
+    const { page, context } = await visit('/launcher-choice.html', pageHtml({ config: testConfig() }));
+    await page.evaluate(() => window.Temoin.get()!.acceptAll());
+    const [head, tail] = pageHtml({ config: testConfig(), body: '<p>before</p><!--part--><script>window.Temoin.get().reset()</script><p>after</p>' }).split('<!--part-->');
+    server.page('/launcher-stream.html', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.write(head);
+      setTimeout(() => res.end(tail), 600);
+    });
+    await page.goto(server.origin() + '/launcher-stream.html');
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => window.Temoin.get()!.getConsent())).toBeNull();
+    expect(await page.locator('[data-temoin-launcher]').count()).toBe(0);
+    await context.close();
+  });
+
   it('keeps nonce, async and defer, makes data-type="module" a module, and runs functional trackers without asking', async () => {
     server.page('/module.js', { body: 'window.__module = import.meta.url', type: 'text/javascript' });
     const body = `
@@ -288,6 +307,19 @@ describe('gated elements', () => {
 });
 
 describe('the script tag', () => {
+  it('starts nothing by itself without data-config, even beside a #temoin-config element: Temoin.init() starts it', async () => {
+    const { page, context } = await openPage(browser);
+    server.page('/no-attribute.html', pageHtml({ config: testConfig(), body: GATED, scriptAttributes: '' }));
+    await page.goto(server.origin() + '/no-attribute.html');
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => window.Temoin.get())).toBeNull();
+    expect(await page.locator('[data-temoin-ui]').count()).toBe(0);
+    await page.evaluate(() => window.Temoin.init(JSON.parse(document.getElementById('temoin-config')!.textContent!)));
+    await expect.poll(() => page.locator('[data-temoin-ui]').count()).toBe(1);
+    await context.close();
+  });
+
   it('reads its config from a URL given in data-config', async () => {
     server.page('/tenants/mutuelle.json', { body: JSON.stringify(testConfig()), type: 'application/json' });
     const { page, context } = await visit('/by-url.html', pageHtml({ scriptAttributes: 'data-config="/tenants/mutuelle.json"' }));
