@@ -1,5 +1,5 @@
 import { catalog } from '../config/catalog';
-import { lifetimeParts, type Unit } from '../config/rules';
+import { lifetimeDays, THIRTEEN_MONTHS_DAYS } from '../config/rules';
 import type { ResolvedConfig, Tracker } from '../config/types';
 import { preferencesWords } from '../ui/preferences-texts';
 import { EXIT, type Io } from './io';
@@ -38,17 +38,11 @@ export interface Rule {
 const field = (value: unknown, key: string): unknown =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 
-/** 13 months in days, on the Gregorian calendar's average month (365.2425 / 12 days). */
-const THIRTEEN_MONTHS_DAYS = (13 * 365.2425) / 12;
-const DAYS: Record<Unit, number> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 1, mo: 365.2425 / 12, y: 365.2425 };
 
 /** An audience tracker of the catalog stays one when a config files it under a category of its own. */
 const isAudience = (tracker: Tracker) => tracker.category === 'audience' || catalog[tracker.id]?.category === 'audience';
 /** So does a tracker used for advertising. */
 const isAdvertising = (tracker: Tracker) => tracker.advertising ?? catalog[tracker.id]?.advertising ?? false;
-
-const lifetimeDays = (lifetime: string): number =>
-  (lifetimeParts(lifetime) ?? []).reduce((days, [count, unit]) => days + count * DAYS[unit], 0);
 
 export const RULES: Rule[] = [
   {

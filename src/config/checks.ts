@@ -1,6 +1,6 @@
 import * as rule from './rules';
-import type { CategoryInput, Locale, LocalizedText, ResolvedConfig, Tracker, TrackerCookie } from './types';
-import { array, boolean, type Field, integer, is, isObject, object, record, string } from './validate';
+import type { CategoryInput, ConsentApi, Exemption, Locale, LocalizedText, ResolvedConfig, Tracker, TrackerCookie } from './types';
+import { array, boolean, fail, type Field, integer, is, isObject, join, object, record, string, type Validator } from './validate';
 
 /** A config whose fields are checked and defaulted; its trackers and categories are still to resolve. */
 export type CheckedConfig = Omit<ResolvedConfig, 'trackers' | 'categories'> & {
@@ -26,6 +26,22 @@ const cookie = object<TrackerCookie>({
   lifetimeSetting: [text],
 });
 
+const pageFunction = string(rule.PAGE_FUNCTION, rule.PAGE_FUNCTION_RULE);
+
+/** A consent API's call: `[function, ...arguments]`, the arguments any JSON values; an empty one lacks its function. */
+const call: Validator = (input, path, issues) =>
+  !Array.isArray(input)
+    ? fail(issues, path, rule.CALL_RULE)
+    : input.length
+      ? (pageFunction(input[0], join(path, 0), issues), input)
+      : fail(issues, join(path, 0), rule.PAGE_FUNCTION_RULE);
+
+const calls = array(call);
+
+const consentApi = object<ConsentApi>({ revoke: calls, grant: [calls], exempt: [calls] });
+
+const exemption = object<Exemption>({ conditions: localized, url: string({ test: rule.isHttpsUrl }, rule.HTTPS_URL_RULE) });
+
 export const checkTracker = object<Tracker>({
   $schema: [string()],
   id,
@@ -38,6 +54,9 @@ export const checkTracker = object<Tracker>({
   cookies: array(cookie),
   storage: [array(string(rule.STORAGE_KEY, rule.STORAGE_KEY_RULE))],
   sources: [array(string({ test: rule.isHttpsUrl }, rule.HTTPS_URL_RULE))],
+  consentApi: [consentApi],
+  exemption: [exemption],
+  exempt: [boolean],
 });
 
 const category = object<CategoryInput>({ id, name: localized, description: [localized] });
@@ -62,6 +81,7 @@ export const checkConfig = object<CheckedConfig>({
   floatingButton: [boolean, true],
   globalPrivacyControl: [boolean, true],
   nonce: [text],
+  reloadOnWithdrawal: [boolean, true],
   excludedPaths: [array(string(rule.PATH_PATTERN, rule.PATH_PATTERN_RULE)), []],
   consentEndpoint: [string(rule.ENDPOINT_PATH, rule.ENDPOINT_PATH_RULE)],
   texts: [object({ fr: texts, en: texts }), {}],

@@ -1,6 +1,7 @@
 import { checkConfig, checkTracker } from './checks';
 import { type ConfigIssue, TemoinConfigError } from './error';
 import { configFingerprint } from './fingerprint';
+import { lifetimeDays, THIRTEEN_MONTHS_DAYS } from './rules';
 import type { Category, ResolvedConfig, Tracker } from './types';
 import { fail, isObject, join, type Validator } from './validate';
 
@@ -41,6 +42,19 @@ function resolveTracker(ref: unknown, path: string, catalog: Catalog, unknownId:
 }
 
 /**
+ * Why a tracker may not run exempt (docs/contract.md §17), if it may not: its vendor documents no
+ * exempt configuration, it is functional (always on anyway), or one of its cookies lives over 13 months.
+ */
+function exemptProblem(tracker: Tracker, categories: Category[]): string | undefined {
+  if (!tracker.exemption) {
+    return `"${tracker.id}" declares no "exemption": only a tool whose vendor documents a configuration exempt from consent can run exempt`;
+  }
+  if (categories.find((c) => c.id === tracker.category)?.required) return `"${tracker.id}" is functional: it runs without consent already`;
+  const long = tracker.cookies.find((cookie) => lifetimeDays(cookie.lifetime) > THIRTEEN_MONTHS_DAYS);
+  return long && `cookie ${long.name} of "${tracker.id}" lives ${long.lifetime}: an exempt audience measurement keeps its cookie 13 months at most`;
+}
+
+/**
  * Validates a config and resolves it against `catalog`, which holds at least the entries the
  * config names (the script tag loads only those); `unknownId` says why an id is not there.
  * @throws {TemoinConfigError} listing every problem, each with its path.
@@ -69,6 +83,9 @@ export function resolveConfig(input: unknown, catalog: Catalog, unknownId: Unkno
     if (trackers.some((t) => t.id === tracker.id)) fail(issues, path, `"${tracker.id}" is listed twice`);
     else if (!categories.some((c) => c.id === tracker.category)) {
       fail(issues, `${path}.category`, `"${tracker.category}" is not a category; known: ${categories.map((c) => c.id).join(', ')}`);
+    } else if (tracker.exempt) {
+      const problem = exemptProblem(tracker, categories);
+      if (problem) fail(issues, `${path}.exempt`, problem);
     }
     trackers.push(tracker);
   });

@@ -35,6 +35,22 @@ export function lifetimeParts(value: string): [number, Unit][] | undefined {
   return [...value.matchAll(/(\d+)([a-z]+)/g)].map(([, count, unit]) => [+count, unit as Unit]);
 }
 
+/** 13 months in days, on the Gregorian calendar's average month (365.2425 / 12 days). */
+export const THIRTEEN_MONTHS_DAYS = (13 * 365.2425) / 12;
+const DAYS: Record<Unit, number> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 1, mo: 365.2425 / 12, y: 365.2425 };
+
+/** A valid lifetime in days: 0 for a session. */
+export const lifetimeDays = (lifetime: string): number =>
+  (lifetimeParts(lifetime) ?? []).reduce((days, [count, unit]) => days + count * DAYS[unit], 0);
+
+/**
+ * A function of the page a consent API calls, as a path from `window` (`"pa.consent.setMode"`):
+ * identifiers joined by dots, never through a prototype.
+ */
+export const PAGE_FUNCTION = /^(?!(.*\.)?(__proto__|prototype|constructor)(\.|$))[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+export const PAGE_FUNCTION_RULE = 'must be a function of the page, such as "fbq" or "pa.consent.setMode"';
+export const CALL_RULE = 'must be an array: a function of the page, then its arguments';
+
 /**
  * A declared cookie name, a final `*` making it a prefix. Wider than an RFC 6265 token, since
  * vendors document names such as `AMCV_…@AdobeOrg` or chat ids with `/`, which their scripts store

@@ -14,8 +14,10 @@ import type { Locale, LocalizedText, Tracker } from './types';
 export function runtimeEntry({ $schema, sources, ...tracker }: Tracker, locale?: Locale): Tracker {
   // What a page in `locale` shows: that language's text, else the other one, the only one there is then.
   const text = (value: LocalizedText): LocalizedText => (locale && value[locale] !== undefined ? { [locale]: value[locale] } : value);
+  const { exemption } = tracker;
   return {
     ...tracker,
+    ...(exemption && { exemption: { ...exemption, conditions: text(exemption.conditions) } }),
     description: text(tracker.description),
     cookies: tracker.cookies.map(({ sharedWith, lifetimeSetting, ...cookie }) => ({ ...cookie, purpose: text(cookie.purpose) })),
   };

@@ -27,6 +27,10 @@ const cookieSchema = z.strictObject({
   lifetimeSetting: z.optional(text),
 });
 
+const callSchema = z.tuple([z.string().check(z.regex(rule.PAGE_FUNCTION, rule.PAGE_FUNCTION_RULE))], z.unknown());
+
+const callsSchema = z.array(callSchema);
+
 const trackerShape = {
   $schema: z.optional(z.string()),
   id: idSchema,
@@ -39,6 +43,9 @@ const trackerShape = {
   cookies: z.array(cookieSchema),
   storage: z.optional(z.array(z.string().check(z.regex(rule.STORAGE_KEY, rule.STORAGE_KEY_RULE)))),
   sources: z.optional(z.array(httpsUrlSchema)),
+  consentApi: z.optional(z.strictObject({ revoke: callsSchema, grant: z.optional(callsSchema), exempt: z.optional(callsSchema) })),
+  exemption: z.optional(z.strictObject({ conditions: localizedTextSchema, url: httpsUrlSchema })),
+  exempt: z.optional(z.boolean()),
 };
 
 /** One catalog entry (`catalog/<id>.json`), or a site's own tracker. */
@@ -72,6 +79,7 @@ export const configSchema = z.strictObject({
   floatingButton: z._default(z.boolean(), true),
   globalPrivacyControl: z._default(z.boolean(), true),
   nonce: z.optional(text),
+  reloadOnWithdrawal: z._default(z.boolean(), true),
   excludedPaths: z._default(z.array(z.string().check(z.regex(rule.PATH_PATTERN, rule.PATH_PATTERN_RULE))), []),
   consentEndpoint: z.optional(z.string().check(z.regex(rule.ENDPOINT_PATH, rule.ENDPOINT_PATH_RULE))),
   texts: z._default(

@@ -38,6 +38,37 @@ export interface SharedCookie {
   reason: string;
 }
 
+/**
+ * A call of a function of the page: its path from `window` (`"_paq.push"`, `"pa.consent.setMode"`,
+ * `"fbq"`), then its arguments, JSON values.
+ */
+export type ConsentCall = [string, ...unknown[]];
+
+/**
+ * The vendor's own consent API (docs/contract.md §17): what stops the tracker in the page when the
+ * visitor withdraws or objects, and what resumes it. A function the page does not have is no call:
+ * the tracker is then stopped by reloading the page.
+ */
+export interface ConsentApi {
+  /** Stops the tracker: a withdrawal, or an objection to an exempt tracker. */
+  revoke: ConsentCall[];
+  /** Resumes it after a revocation in the same page, or moves an exempt tracker to the vendor's full mode once consented. */
+  grant?: ConsentCall[];
+  /** Moves an exempt tracker back to the vendor's exempt mode when consent is withdrawn but the visitor does not object. */
+  exempt?: ConsentCall[];
+}
+
+/**
+ * The vendor documents a configuration of its tool that the CNIL exempts from consent (an audience
+ * measurement for the site alone, anonymous statistics, a cookie of at most 13 months, an objection
+ * offered): its conditions, and the vendor's page describing it (docs/contract.md §17).
+ */
+export interface Exemption {
+  conditions: LocalizedText;
+  /** `https:` */
+  url: string;
+}
+
 /** One tracker: a catalog entry (`catalog/<id>.json`) or a site's own. */
 export interface Tracker {
   /** URL of a JSON Schema, for editors; ignored by temoin. */
@@ -59,6 +90,15 @@ export interface Tracker {
   storage?: string[];
   /** `https:` URLs of the vendor's documentation the cookie list comes from. Every shipped catalog entry has them. */
   sources?: string[];
+  /** The vendor's consent API, which stops the tracker in the page on a withdrawal. */
+  consentApi?: ConsentApi;
+  /** The vendor's exempt configuration, if it documents one. */
+  exemption?: Exemption;
+  /**
+   * Set by a config (`{ "id": "matomo", "exempt": true }`) whose site runs the tool in its exempt
+   * configuration: it then runs before any choice and after a refusal, until the visitor objects.
+   */
+  exempt?: boolean;
 }
 
 /** A category a config adds; it always needs consent. */
@@ -105,6 +145,12 @@ export interface TemoinConfig {
   /** Nonce given to released scripts, for a strict Content-Security-Policy. */
   nonce?: string;
   /**
+   * Reload the page once a withdrawal is stored when a tracker that ran has no consent API to stop
+   * it (docs/contract.md §17). Default `true`; a single-page app that stops its trackers itself on
+   * `on('change')` sets `false`.
+   */
+  reloadOnWithdrawal?: boolean;
+  /**
    * URL path patterns (`"/espace-adherent/*"`, `*` any run of characters, letter case ignored) of pages
    * whose mere visit can reveal health data: there, no gated element of a tracker needing consent
    * runs, whatever the choice; functional trackers do, and the banner and preferences work as anywhere.
@@ -140,6 +186,7 @@ export interface ResolvedConfig {
   floatingButton: boolean;
   globalPrivacyControl: boolean;
   nonce?: string;
+  reloadOnWithdrawal: boolean;
   excludedPaths: string[];
   consentEndpoint?: string;
   texts: Partial<Record<Locale, Record<string, string>>>;
