@@ -161,13 +161,15 @@ function preferencesChunkName(): Plugin {
 }
 
 /**
- * Five builds into `dist/`, in this order:
+ * Six builds into `dist/`, in this order:
  * - default: the npm entry points, `temoin.mjs` (the UI a dynamic-import chunk), `schema.mjs` and
  *   `catalog.mjs` (generated from `catalog/`), dependencies external;
  * - `--mode chunks`: `temoin-ui.mjs` (validator and UI), the catalog entries
  *   (`temoin-catalog-<id>.mjs`), `temoin-consent-mode.mjs`, `temoin-endpoint.mjs` and `temoin-storage.mjs`, the ES modules
  *   the script tag loads beside itself when a page needs them, `temoin-suggest.mjs` (the
  *   "did you mean" hints for a config naming an unknown catalog id), and the preferences chunk;
+ * - `--mode withdrawal`: `temoin-withdrawal.mjs`, what follows a choice made in the page, alone in
+ *   its build so that it shares no file with the chunks above;
  * - `--mode embed`: `temoin.js`, the self-contained IIFE of the script tag (no validator, no UI);
  * - `--mode cli`: `cli.mjs`, the `temoin` command;
  * - `--mode server`: `server.mjs`, `temoin/server`.
@@ -208,6 +210,23 @@ export default defineConfig(({ mode }) => {
         ssr: 'src/server/index.ts',
         target: 'node20',
         rolldownOptions: { output: { entryFileNames: 'server.mjs' } },
+      },
+    };
+  }
+  if (mode === 'withdrawal') {
+    // `temoin-withdrawal.mjs`, what follows a choice made in the page (docs/contract.md §17), which
+    // temoin.js imports by URL: a build of its own, so that the modules it shares with the
+    // integrations' files stay copies in it, not a file of their own that those would wait for.
+    return {
+      define,
+      build: {
+        emptyOutDir: false,
+        minify: true,
+        rolldownOptions: {
+          input: 'src/integrations/withdrawal.ts',
+          preserveEntrySignatures: 'allow-extension',
+          output: { format: 'es', entryFileNames: 'temoin-withdrawal.mjs' },
+        },
       },
     };
   }

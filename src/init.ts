@@ -64,5 +64,6 @@ export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): 
     },
     launcher: launcherLook(resolved),
     integrations: [googleConsentMode, consentEndpoint(() => import('./consent/endpoint-call')), storageClearing],
+    loadWithdrawal: () => import('./integrations/withdrawal'),
   });
 }

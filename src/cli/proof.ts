@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runtimeConfig } from '../config/runtime-entry';
 import type { ResolvedConfig } from '../config/types';
+import { preferencesGroups } from '../ui/preferences-groups';
 import { preferencesWords } from '../ui/preferences-texts';
 import { bannerText, httpUrl } from '../ui/texts';
 import { EXIT, type Io } from './io';
@@ -64,15 +65,14 @@ export function shownTexts(config: ResolvedConfig) {
       title: w.t('preferencesTitle'),
       close: w.t('close'),
       text: w.t('preferencesText'),
-      categories: config.categories
-        .map((category) => ({ category, trackers: config.trackers.filter((t) => t.category === category.id) }))
-        .filter(({ category, trackers }) => category.required || trackers.length > 0)
-        .map(({ category, trackers }) => ({
+      categories: preferencesGroups(config, w).map(({ category, trackers }) => ({
           name: w.categoryName(category),
           text: w.categoryText(category),
           alwaysOn: category.required ? w.t('alwaysOn') : undefined,
           trackers: trackers.map((tracker) => ({
             name: tracker.name,
+            // Runs before any choice and after a refusal, until the visitor objects (docs/contract.md §17).
+            exempt: tracker.exempt || undefined,
             provider: w.t('providedBy', { name: tracker.provider }),
             description: w.pick(tracker.description),
             privacyPolicy: privacyLink(httpUrl(tracker.privacyPolicyUrl), w.t('privacyOf', { name: tracker.name })),

@@ -1,6 +1,6 @@
 import * as rule from './rules';
-import type { CategoryInput, ConsentApi, Exemption, Locale, LocalizedText, ResolvedConfig, Tracker, TrackerCookie } from './types';
-import { array, boolean, fail, type Field, integer, is, isObject, join, object, record, string, type Validator } from './validate';
+import type { CategoryInput, Exemption, Locale, LocalizedText, ResolvedConfig, Tracker, TrackerCookie } from './types';
+import { array, boolean, type Field, integer, is, isObject, object, record, string } from './validate';
 
 /** A config whose fields are checked and defaulted; its trackers and categories are still to resolve. */
 export type CheckedConfig = Omit<ResolvedConfig, 'trackers' | 'categories'> & {
@@ -26,20 +26,6 @@ const cookie = object<TrackerCookie>({
   lifetimeSetting: [text],
 });
 
-const pageFunction = string(rule.PAGE_FUNCTION, rule.PAGE_FUNCTION_RULE);
-
-/** A consent API's call: `[function, ...arguments]`, the arguments any JSON values; an empty one lacks its function. */
-const call: Validator = (input, path, issues) =>
-  !Array.isArray(input)
-    ? fail(issues, path, rule.CALL_RULE)
-    : input.length
-      ? (pageFunction(input[0], join(path, 0), issues), input)
-      : fail(issues, join(path, 0), rule.PAGE_FUNCTION_RULE);
-
-const calls = array(call);
-
-const consentApi = object<ConsentApi>({ revoke: calls, grant: [calls], exempt: [calls] });
-
 const exemption = object<Exemption>({ conditions: localized, url: string({ test: rule.isHttpsUrl }, rule.HTTPS_URL_RULE) });
 
 export const checkTracker = object<Tracker>({
@@ -54,7 +40,7 @@ export const checkTracker = object<Tracker>({
   cookies: array(cookie),
   storage: [array(string(rule.STORAGE_KEY, rule.STORAGE_KEY_RULE))],
   sources: [array(string({ test: rule.isHttpsUrl }, rule.HTTPS_URL_RULE))],
-  consentApi: [consentApi],
+  consentApi: [string(rule.CONSENT_API, rule.CONSENT_API_RULE)],
   exemption: [exemption],
   exempt: [boolean],
 });

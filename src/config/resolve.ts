@@ -43,15 +43,13 @@ function resolveTracker(ref: unknown, path: string, catalog: Catalog, unknownId:
 
 /**
  * Why a tracker may not run exempt (docs/contract.md §17), if it may not: its vendor documents no
- * exempt configuration, it is functional (always on anyway), or one of its cookies lives over 13 months.
+ * exempt configuration, or one of its cookies lives over 13 months.
  */
-function exemptProblem(tracker: Tracker, categories: Category[]): string | undefined {
-  if (!tracker.exemption) {
-    return `"${tracker.id}" declares no "exemption": only a tool whose vendor documents a configuration exempt from consent can run exempt`;
-  }
-  if (categories.find((c) => c.id === tracker.category)?.required) return `"${tracker.id}" is functional: it runs without consent already`;
-  const long = tracker.cookies.find((cookie) => lifetimeDays(cookie.lifetime) > THIRTEEN_MONTHS_DAYS);
-  return long && `cookie ${long.name} of "${tracker.id}" lives ${long.lifetime}: an exempt audience measurement keeps its cookie 13 months at most`;
+function exemptProblem({ id, exemption, cookies }: Tracker): string | undefined {
+  const long = cookies.find((cookie) => lifetimeDays(cookie.lifetime) > THIRTEEN_MONTHS_DAYS);
+  return !exemption
+    ? `"${id}" declares no "exemption": its vendor documents no configuration exempt from consent`
+    : long && `"${id}" keeps ${long.name} ${long.lifetime}: an exempt tracker's cookies live 13 months at most`;
 }
 
 /**
@@ -84,7 +82,7 @@ export function resolveConfig(input: unknown, catalog: Catalog, unknownId: Unkno
     else if (!categories.some((c) => c.id === tracker.category)) {
       fail(issues, `${path}.category`, `"${tracker.category}" is not a category; known: ${categories.map((c) => c.id).join(', ')}`);
     } else if (tracker.exempt) {
-      const problem = exemptProblem(tracker, categories);
+      const problem = exemptProblem(tracker);
       if (problem) fail(issues, `${path}.exempt`, problem);
     }
     trackers.push(tracker);

@@ -44,12 +44,12 @@ export const lifetimeDays = (lifetime: string): number =>
   (lifetimeParts(lifetime) ?? []).reduce((days, [count, unit]) => days + count * DAYS[unit], 0);
 
 /**
- * A function of the page a consent API calls, as a path from `window` (`"pa.consent.setMode"`):
- * identifiers joined by dots, never through a prototype.
+ * The vendors' consent APIs temoin calls (`ConsentApi`): names, not calls, so that no text of a
+ * config ever becomes code the page runs.
  */
-export const PAGE_FUNCTION = /^(?!(.*\.)?(__proto__|prototype|constructor)(\.|$))[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
-export const PAGE_FUNCTION_RULE = 'must be a function of the page, such as "fbq" or "pa.consent.setMode"';
-export const CALL_RULE = 'must be an array: a function of the page, then its arguments';
+export const CONSENT_APIS = ['matomo', 'gtag-analytics', 'gtag-ads', 'clarity', 'piano', 'meta', 'tiktok'] as const;
+export const CONSENT_API = /^(matomo|gtag-analytics|gtag-ads|clarity|piano|meta|tiktok)$/;
+export const CONSENT_API_RULE = 'must be one of "matomo", "gtag-analytics", "gtag-ads", "clarity", "piano", "meta", "tiktok"';
 
 /**
  * A declared cookie name, a final `*` making it a prefix. Wider than an RFC 6265 token, since

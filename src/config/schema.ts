@@ -27,10 +27,6 @@ const cookieSchema = z.strictObject({
   lifetimeSetting: z.optional(text),
 });
 
-const callSchema = z.tuple([z.string().check(z.regex(rule.PAGE_FUNCTION, rule.PAGE_FUNCTION_RULE))], z.unknown());
-
-const callsSchema = z.array(callSchema);
-
 const trackerShape = {
   $schema: z.optional(z.string()),
   id: idSchema,
@@ -43,7 +39,7 @@ const trackerShape = {
   cookies: z.array(cookieSchema),
   storage: z.optional(z.array(z.string().check(z.regex(rule.STORAGE_KEY, rule.STORAGE_KEY_RULE)))),
   sources: z.optional(z.array(httpsUrlSchema)),
-  consentApi: z.optional(z.strictObject({ revoke: callsSchema, grant: z.optional(callsSchema), exempt: z.optional(callsSchema) })),
+  consentApi: z.optional(z.enum(rule.CONSENT_APIS)),
   exemption: z.optional(z.strictObject({ conditions: localizedTextSchema, url: httpsUrlSchema })),
   exempt: z.optional(z.boolean()),
 };

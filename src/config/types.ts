@@ -1,3 +1,5 @@
+import type { CONSENT_APIS } from './rules';
+
 /** A text in each locale the widget speaks. One of the two is enough: the other falls back to it. */
 export interface LocalizedText {
   fr?: string;
@@ -39,24 +41,12 @@ export interface SharedCookie {
 }
 
 /**
- * A call of a function of the page: its path from `window` (`"_paq.push"`, `"pa.consent.setMode"`,
- * `"fbq"`), then its arguments, JSON values.
+ * A vendor's consent API that temoin knows how to call (`src/integrations/consent-apis.ts`,
+ * docs/contract.md §17): Matomo's `_paq`, Google's tags through `gtag('consent', 'update', …)` for
+ * analytics or for ads, Microsoft Clarity's `consentv2`, Piano Analytics's `pa.consent.setMode`,
+ * Meta's `fbq('consent', …)`, TikTok's `ttq.revokeConsent()` / `grantConsent()`.
  */
-export type ConsentCall = [string, ...unknown[]];
-
-/**
- * The vendor's own consent API (docs/contract.md §17): what stops the tracker in the page when the
- * visitor withdraws or objects, and what resumes it. A function the page does not have is no call:
- * the tracker is then stopped by reloading the page.
- */
-export interface ConsentApi {
-  /** Stops the tracker: a withdrawal, or an objection to an exempt tracker. */
-  revoke: ConsentCall[];
-  /** Resumes it after a revocation in the same page, or moves an exempt tracker to the vendor's full mode once consented. */
-  grant?: ConsentCall[];
-  /** Moves an exempt tracker back to the vendor's exempt mode when consent is withdrawn but the visitor does not object. */
-  exempt?: ConsentCall[];
-}
+export type ConsentApi = (typeof CONSENT_APIS)[number];
 
 /**
  * The vendor documents a configuration of its tool that the CNIL exempts from consent (an audience
@@ -90,7 +80,7 @@ export interface Tracker {
   storage?: string[];
   /** `https:` URLs of the vendor's documentation the cookie list comes from. Every shipped catalog entry has them. */
   sources?: string[];
-  /** The vendor's consent API, which stops the tracker in the page on a withdrawal. */
+  /** The vendor's consent API, which stops the tracker in the page on a withdrawal; without one, a reload does. */
   consentApi?: ConsentApi;
   /** The vendor's exempt configuration, if it documents one. */
   exemption?: Exemption;
