@@ -26,7 +26,7 @@ const cookie = object<TrackerCookie>({
   lifetimeSetting: [text],
 });
 
-const exemption = object<Exemption>({ conditions: localized, url: string({ test: rule.isHttpsUrl }, rule.HTTPS_URL_RULE) });
+const exemption = object<Exemption>({ conditions: [localized], url: string({ test: rule.isHttpsUrl }, rule.HTTPS_URL_RULE) });
 
 export const checkTracker = object<Tracker>({
   $schema: [string()],

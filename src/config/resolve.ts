@@ -47,9 +47,7 @@ function resolveTracker(ref: unknown, path: string, catalog: Catalog, unknownId:
  */
 function exemptProblem({ id, exemption, cookies }: Tracker): string | undefined {
   const long = cookies.find((cookie) => lifetimeDays(cookie.lifetime) > THIRTEEN_MONTHS_DAYS);
-  return !exemption
-    ? `"${id}" declares no "exemption": its vendor documents no configuration exempt from consent`
-    : long && `"${id}" keeps ${long.name} ${long.lifetime}: an exempt tracker's cookies live 13 months at most`;
+  return !exemption ? `"${id}" has no "exemption" to run under` : long && `cookie ${long.name} lives over 13 months`;
 }
 
 /**

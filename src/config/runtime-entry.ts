@@ -3,7 +3,8 @@ import type { Locale, LocalizedText, Tracker } from './types';
 /**
  * A tracker without the fields that document it rather than drive it: where its cookie list comes
  * from (`sources`), the vendor's setting that shortens a cookie (`lifetimeSetting`), why two entries
- * declare one cookie (`sharedWith`), an editor's `$schema`. `temoin lint`, `temoin catalog` and the
+ * declare one cookie (`sharedWith`), the conditions of its exempt configuration
+ * (`exemption.conditions`), an editor's `$schema`. `temoin lint`, `temoin catalog` and the
  * catalog checks read them in `catalog/*.json`; nothing a page runs or shows does, so the entries a
  * page loads leave them out, and the config fingerprint (docs/contract.md §12) does not cover them.
  *
@@ -14,10 +15,10 @@ import type { Locale, LocalizedText, Tracker } from './types';
 export function runtimeEntry({ $schema, sources, ...tracker }: Tracker, locale?: Locale): Tracker {
   // What a page in `locale` shows: that language's text, else the other one, the only one there is then.
   const text = (value: LocalizedText): LocalizedText => (locale && value[locale] !== undefined ? { [locale]: value[locale] } : value);
-  const { exemption } = tracker;
   return {
     ...tracker,
-    ...(exemption && { exemption: { ...exemption, conditions: text(exemption.conditions) } }),
+    // An exempt configuration's conditions document it, as `sources` do: `temoin lint` quotes them.
+    ...(tracker.exemption && { exemption: { url: tracker.exemption.url } }),
     description: text(tracker.description),
     cookies: tracker.cookies.map(({ sharedWith, lifetimeSetting, ...cookie }) => ({ ...cookie, purpose: text(cookie.purpose) })),
   };

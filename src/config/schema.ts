@@ -40,7 +40,7 @@ const trackerShape = {
   storage: z.optional(z.array(z.string().check(z.regex(rule.STORAGE_KEY, rule.STORAGE_KEY_RULE)))),
   sources: z.optional(z.array(httpsUrlSchema)),
   consentApi: z.optional(z.enum(rule.CONSENT_APIS)),
-  exemption: z.optional(z.strictObject({ conditions: localizedTextSchema, url: httpsUrlSchema })),
+  exemption: z.optional(z.strictObject({ conditions: z.optional(localizedTextSchema), url: httpsUrlSchema })),
   exempt: z.optional(z.boolean()),
 };
 

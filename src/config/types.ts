@@ -54,7 +54,11 @@ export type ConsentApi = (typeof CONSENT_APIS)[number];
  * offered): its conditions, and the vendor's page describing it (docs/contract.md §17).
  */
 export interface Exemption {
-  conditions: LocalizedText;
+  /**
+   * The conditions, quoted by `temoin lint`: every catalog entry with an exemption states them;
+   * pages load the entry without them, as without its `sources`.
+   */
+  conditions?: LocalizedText;
   /** `https:` */
   url: string;
 }
