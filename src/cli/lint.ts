@@ -156,6 +156,33 @@ export const RULES: Rule[] = [
       ];
     },
   },
+  {
+    id: 'exempt-conditions',
+    summary: 'a tracker runs exempt from consent (a hint: its conditions are the site\'s to meet, temoin cannot check them)',
+    hint: true,
+    check({ config }) {
+      return (config?.trackers ?? []).flatMap((tracker, i) => {
+        if (!tracker.exempt) return [];
+        // The vendor's conditions, from the config's own entry or else the catalog's (docs/contract.md §17).
+        const { conditions, url } = { ...catalog[tracker.id]?.exemption, ...tracker.exemption };
+        const quoted = conditions?.en ?? conditions?.fr;
+        return [
+          {
+            rule: 'exempt-conditions',
+            path: `trackers[${i}].exempt`,
+            message:
+              `${tracker.id} runs without consent, before any choice and after a refusal: temoin cannot check that ` +
+              `${tracker.name} is set up as its exempt configuration requires, on its servers and in its settings.`,
+            advice:
+              `${quoted ? `${tracker.name}'s conditions (${url}): ${quoted.replace(/\.?$/, '.')} ` : `See ${url}. `}` +
+              'The CNIL\'s own (délibération 2020-091, art. 5): IP addresses anonymised, no user id, no linking with other ' +
+              'processing nor across sites, anonymous statistics for this site alone, cookies kept 13 months at most and never ' +
+              'extended by a later visit. Otherwise, remove "exempt": the tracker then waits for consent.',
+          },
+        ];
+      });
+    },
+  },
 ];
 
 /** A line of lint's report: a rule's warning, or a validation issue (an error), possibly both at once. */
