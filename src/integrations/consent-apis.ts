@@ -4,23 +4,25 @@ import { safely } from './integration';
 /** A call of a function of the page: its path from `window`, then its arguments. */
 type Call = [string, ...unknown[]];
 
-/** What stops a vendor's tracker in the page, what resumes it, and what puts it back in its exempt mode. */
+/**
+ * What stops a vendor's tracker in the page, what resumes it, and what puts it back in its exempt
+ * mode. No call at all: an integration of the core follows every choice for it already.
+ */
 interface Calls {
   revoke: Call[];
   grant: Call[];
   exempt?: Call[];
 }
 
-const paq = (command: string): Call => ['_paq.push', [command]];
 const gtag = (types: string[], state: 'granted' | 'denied'): Call => ['gtag', 'consent', 'update', Object.fromEntries(types.map((type) => [type, state]))];
 const ADS = ['ad_storage', 'ad_user_data', 'ad_personalization'];
 const clarity = (state: string): Call => ['clarity', 'consentv2', { ad_Storage: state, analytics_Storage: state }];
 
 /**
  * The vendors' consent APIs, as each vendor documents them (docs/contract.md §17):
- * - Matomo: `forgetCookieConsentGiven` deletes its cookies and writes none until
- *   `setCookieConsentGiven` (developer.matomo.org/guides/tracking-consent); set up exempt, Matomo
- *   writes its cookies without consent, so its exempt mode is the consent given.
+ * - Matomo: `matomo.ts`, in the core, pushes `forgetCookieConsentGiven` (which deletes its cookies and
+ *   writes none until `setCookieConsentGiven`, developer.matomo.org/guides/tracking-consent) on every
+ *   choice that stops it, an objection to an exempt Matomo included.
  * - Google's tags: `gtag('consent', 'update', …)`, `analytics_storage` for Analytics, the three
  *   `ad_*` types for Ads, as Consent Mode v2 (§10) sets them.
  * - Microsoft Clarity: `clarity('consentv2', { ad_Storage, analytics_Storage })`
@@ -31,7 +33,7 @@ const clarity = (state: string): Call => ['clarity', 'consentv2', { ad_Storage: 
  * - TikTok Pixel: `ttq.revokeConsent()`, `ttq.grantConsent()` (business-api.tiktok.com/portal/docs?id=1739585600931842).
  */
 export const CONSENT_API_CALLS: Record<ConsentApi, Calls> = {
-  matomo: { revoke: [paq('forgetCookieConsentGiven')], grant: [paq('setCookieConsentGiven')], exempt: [paq('setCookieConsentGiven')] },
+  matomo: { revoke: [], grant: [] },
   'gtag-analytics': { revoke: [gtag(['analytics_storage'], 'denied')], grant: [gtag(['analytics_storage'], 'granted')] },
   'gtag-ads': { revoke: [gtag(ADS, 'denied')], grant: [gtag(ADS, 'granted')] },
   clarity: { revoke: [clarity('denied')], grant: [clarity('granted')] },
