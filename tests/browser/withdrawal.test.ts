@@ -102,6 +102,11 @@ describe('the vendors’ consent APIs (docs/contract.md §17)', () => {
       window.pa = { consent: { setMode: (mode) => __calls.push(['pa.consent.setMode', mode]) } };
     </script>`;
   const calls = (page: Page) => page.evaluate(() => (window as unknown as { __calls: unknown[][] }).__calls.splice(0));
+  /** The calls a choice brings, once there are `count` of them: the withdrawal's come after its file loads. */
+  async function nextCalls(page: Page, count: number): Promise<unknown[][]> {
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __calls: unknown[][] }).__calls.length)).toBeGreaterThanOrEqual(count);
+    return calls(page);
+  }
 
   it('stops Matomo, Clarity and Piano through their own calls, in the config’s order, with no reload, and resumes them on a grant', async () => {
     const config = testConfig({ trackers: ['matomo', 'microsoft-clarity', 'piano-analytics'] });
@@ -113,10 +118,7 @@ describe('the vendors’ consent APIs (docs/contract.md §17)', () => {
 
     await page.evaluate(() => window.Temoin.get()!.rejectAll());
     const denied = { ad_Storage: 'denied', analytics_Storage: 'denied' };
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { __calls: unknown[][] }).__calls.length))
-      .toBeGreaterThanOrEqual(3);
-    expect(await calls(page)).toEqual([
+    expect(await nextCalls(page, 3)).toEqual([
       // Matomo's integration in the core tells it at once (matomo.ts), the withdrawal's calls follow.
       ['_paq', 'forgetCookieConsentGiven'],
       ['clarity', 'consentv2', denied],
@@ -125,10 +127,7 @@ describe('the vendors’ consent APIs (docs/contract.md §17)', () => {
 
     await page.evaluate(() => window.Temoin.get()!.acceptAll());
     const granted = { ad_Storage: 'granted', analytics_Storage: 'granted' };
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { __calls: unknown[][] }).__calls.length))
-      .toBeGreaterThanOrEqual(3);
-    expect(await calls(page)).toEqual([
+    expect(await nextCalls(page, 3)).toEqual([
       ['_paq', 'setCookieConsentGiven'],
       ['clarity', 'consentv2', granted],
       ['pa.consent.setMode', 'opt-in'],
