@@ -36,7 +36,8 @@ export const decideAll = (config: ResolvedConfig, granted: boolean): Record<stri
 /**
  * The decisions after `update(change)`, from the `current` ones (none: all refused): categories
  * first, then trackers, so a tracker's decision wins over its category's. Functional trackers
- * have no decision to change.
+ * have no decision to change, nor does an exempt tracker's own switch, which objects or no longer
+ * (`updatedObjections`).
  * @throws {Error} naming an id the config does not know; then nothing is decided.
  */
 export function updatedDecisions(config: ResolvedConfig, current: Record<string, boolean> | undefined, { trackers = {}, categories = {} }: ConsentUpdate) {
@@ -47,10 +48,27 @@ export function updatedDecisions(config: ResolvedConfig, current: Record<string,
       if (kind === 'tracker' ? !members.length : !config.categories.some((c) => c.id === id)) {
         throw new Error(`temoin: update(): no ${kind} "${id}" in the config`);
       }
-      for (const member of members) if (member.id in decisions) decisions[member.id] = granted;
+      for (const member of members) if (member.id in decisions && !(kind === 'tracker' && member.exempt)) decisions[member.id] = granted;
     }
   }
   return decisions;
+}
+
+/**
+ * The objections after `update(change)` (docs/contract.md §17), from the `current` ones: an exempt
+ * tracker's own `false` objects to it; a tracker's `true`, or its category's, withdraws an objection.
+ * A category's `false` refuses consent without objecting. Ids are checked by `updatedDecisions`.
+ */
+export function updatedObjections(config: ResolvedConfig, current: string[] = [], { trackers = {}, categories = {} }: ConsentUpdate): string[] {
+  const objections = new Set(current);
+  for (const { id, category, exempt } of config.trackers) {
+    if (categories[category] === true) objections.delete(id);
+    if (Object.hasOwn(trackers, id)) {
+      if (trackers[id]) objections.delete(id);
+      else if (exempt) objections.add(id);
+    }
+  }
+  return [...objections];
 }
 
 /**

@@ -3,6 +3,7 @@ import { checkConfig, checkTracker } from './checks';
 import { CONSENT_COOKIE_MAX, consentCookieLength, consentCookieRule } from './rules';
 import { type ConfigIssue, TemoinConfigError } from './error';
 import { configFingerprint } from './fingerprint';
+import { lifetimeDays, THIRTEEN_MONTHS_DAYS } from './rules';
 import type { Category, ResolvedConfig, Tracker } from './types';
 import { fail, isObject, join, type Validator } from './validate';
 
@@ -38,6 +39,15 @@ function resolveTracker(ref: unknown, path: string, catalog: Catalog, unknownId:
 }
 
 /**
+ * Why a tracker may not run exempt (docs/contract.md §17), if it may not: its vendor documents no
+ * exempt configuration, or one of its cookies lives over 13 months.
+ */
+function exemptProblem({ id, exemption, cookies }: Tracker): string | undefined {
+  const long = cookies.find((cookie) => lifetimeDays(cookie.lifetime) > THIRTEEN_MONTHS_DAYS);
+  return !exemption ? `"${id}" has no "exemption" to run under` : long && `cookie ${long.name} lives over 13 months`;
+}
+
+/**
  * Validates a config and resolves it against `catalog`, which holds at least the entries the
  * config names (the script tag loads only those); `unknownId` says why an id is not there.
  * @throws {TemoinConfigError} listing every problem, each with its path.
@@ -66,6 +76,9 @@ export function resolveConfig(input: unknown, catalog: Catalog, unknownId: Unkno
     if (trackers.some((t) => t.id === tracker.id)) fail(issues, path, `"${tracker.id}" is listed twice`);
     else if (!categories.some((c) => c.id === tracker.category)) {
       fail(issues, `${path}.category`, `"${tracker.category}" is not a category; known: ${categories.map((c) => c.id).join(', ')}`);
+    } else if (tracker.exempt) {
+      const problem = exemptProblem(tracker);
+      if (problem) fail(issues, `${path}.exempt`, problem);
     }
     trackers.push(tracker);
   });

@@ -51,6 +51,17 @@ const UNIT_DAYS: Record<Unit, number> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24
 export const lifetimeDays = (value: string): number =>
   (lifetimeParts(value) ?? []).reduce((days, [count, unit]) => days + count * UNIT_DAYS[unit], 0);
 
+/** 13 months in days, as `lifetimeDays` counts them. */
+export const THIRTEEN_MONTHS_DAYS = lifetimeDays('13mo');
+
+/**
+ * The vendors' consent APIs temoin calls (`ConsentApi`): names, not calls, so that no text of a
+ * config ever becomes code the page runs.
+ */
+export const CONSENT_APIS = ['matomo', 'gtag-analytics', 'gtag-ads', 'clarity', 'piano', 'meta', 'tiktok'] as const;
+export const CONSENT_API = /^(matomo|gtag-analytics|gtag-ads|clarity|piano|meta|tiktok)$/;
+export const CONSENT_API_RULE = 'must be one of "matomo", "gtag-analytics", "gtag-ads", "clarity", "piano", "meta", "tiktok"';
+
 /**
  * A declared cookie name, a final `*` making it a prefix. Wider than an RFC 6265 token, since
  * vendors document names such as `AMCV_…@AdobeOrg` or chat ids with `/`, which their scripts store
