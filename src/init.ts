@@ -20,9 +20,8 @@ export interface InitOptions {
 function unknownId(ids: string[]): (id: string) => string {
   return (id) =>
     ids.length
-      ? `"${id}" is not in the catalog given to init(), which holds: ${ids.join(', ')}.`
-      : `"${id}" is a catalog id, but init() was given no catalog: list the entry in trackers ` +
-        `(import { ${exportName(id)} } from 'temoin/catalog'), or pass them all (init(config, { catalog })).`;
+      ? `"${id}" is not in init()'s catalog: ${ids.join(', ')}`
+      : `"${id}" needs its catalog entry: import { ${exportName(id)} } from 'temoin/catalog', or init(config, { catalog })`;
 }
 
 /**
@@ -48,8 +47,7 @@ const storageClearing: Integration = (config, consent) => {
 export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): TemoinInstance {
   if (typeof document === 'undefined' || typeof window === 'undefined') {
     throw new Error(
-      'temoin: init() needs a browser page, and there is no document here (server-side rendering or Node?): ' +
-        'call it once the page has loaded, in an effect or a mounted hook.',
+      'temoin: init() needs a browser page, and there is no document here: call it in an effect or a mounted hook',
     );
   }
   // No prototype: `"constructor"` is no entry.

@@ -5,6 +5,13 @@
  */
 import { run } from './run';
 
+// A reader that stops early (`temoin catalog | head`) closes the pipe: the command has said all it
+// was asked, so it ends quietly, as Unix tools do, instead of with an EPIPE stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 process.exitCode = await run(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),

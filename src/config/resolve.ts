@@ -1,6 +1,5 @@
 import { BUILT_IN_CATEGORIES } from './categories';
 import { checkConfig, checkTracker } from './checks';
-import { CONSENT_COOKIE_MAX, consentCookieLength, consentCookieRule } from './rules';
 import { type ConfigIssue, TemoinConfigError } from './error';
 import { configFingerprint } from './fingerprint';
 import { lifetimeDays, THIRTEEN_MONTHS_DAYS } from './rules';
@@ -82,14 +81,6 @@ export function resolveConfig(input: unknown, catalog: Catalog, unknownId: Unkno
     }
     trackers.push(tracker);
   });
-
-  // The consent cookie holds a decision for each tracker needing consent (docs/contract.md §6);
-  // measured on a config whose fields all passed.
-  if (config && !issues.length) {
-    const optional = trackers.filter((t) => !categories.find((c) => c.id === t.category)?.required).map((t) => t.id);
-    const length = consentCookieLength(config.cookieName, config.tenant.id, config.revision, optional);
-    if (length > CONSENT_COOKIE_MAX) fail(issues, 'trackers', consentCookieRule(length));
-  }
 
   if (issues.length) throw new TemoinConfigError(issues);
   const resolved = { ...config!, trackers, categories };

@@ -93,7 +93,7 @@ export const DOMAIN_RULE = 'must be a domain name such as "example.org"';
  * temoin may write it.
  */
 export const COOKIE_NAME_OPTION = new RegExp(`^(?!__(host|secure)-)[\\w-]{1,${COOKIE_NAME_MAX_LENGTH}}$`, 'i');
-export const COOKIE_NAME_OPTION_RULE = `must be 1 to ${COOKIE_NAME_MAX_LENGTH} characters among letters, digits, "_" and "-", not starting with "__Host-" or "__Secure-" (browsers would drop the cookie)`;
+export const COOKIE_NAME_OPTION_RULE = `must be 1 to ${COOKIE_NAME_MAX_LENGTH} letters, digits, "_" or "-", without the "__Host-" or "__Secure-" prefix browsers would drop`;
 
 /**
  * A URL path pattern of `excludedPaths` (docs/contract.md §3): from `/`, the characters of an
@@ -131,17 +131,15 @@ export const LOCALE_RULE = 'must be one of "fr", "en"';
 export const CONSENT_COOKIE_MAX = 1023;
 
 /**
- * The longest the consent cookie of a config can be: `name=`, then the record's fields at their
- * widest (format 2: the fingerprint's 16 hex digits, two times of up to 9 base-36 digits, the 22
- * characters of the consent id, dots) and `id:d` for each tracker needing consent, `~` between
- * them. `consent/record.ts` writes it; record.test.ts holds the real value to this bound.
+ * The longest the consent cookie of a config can be: `name=`, the record's fields at their widest
+ * (format 2: `2.`, the fingerprint's 16 hex digits, two times of 9 base-36 digits, the consent id's
+ * 22 characters and 6 dots, 65 characters with the `=`), and `id:d` for each tracker needing
+ * consent, `~` between them (one fewer `~` than trackers: 64 and 3 a tracker). `consent/record.ts` writes it; record.test.ts holds the real value to this bound.
  */
 export const consentCookieLength = (cookieName: string, tenantId: string, revision: number, optionalIds: readonly string[]): number =>
-  `${cookieName}=2.`.length + 16 + 1 + tenantId.length + 1 + String(revision).length + 1 + 9 + 1 + 9 + 1 + 22 + 1 +
-  optionalIds.reduce((length, id, i) => length + (i ? 1 : 0) + id.length + 2, 0);
+  optionalIds.reduce((length, id) => length + id.length + 3, 64 + cookieName.length + tenantId.length + String(revision).length);
 
-export const consentCookieRule = (length: number): string =>
-  `with a decision for each of these trackers needing consent, the consent cookie could reach ${length} bytes; it must stay under 1 KB: list fewer trackers`;
+export const consentCookieRule = (length: number): string => `the consent cookie could reach ${length} bytes: list fewer trackers needing consent (1 KB at most)`;
 
 /**
  * The keys of the widget's texts that `texts.fr` and `texts.en` may replace (docs/texts.md): the

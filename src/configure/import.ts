@@ -1,3 +1,5 @@
+import { isObject } from '../config/validate';
+
 /**
  * What a pasted or opened text brings: a config, or a `temoin scan --json` report whose recognised
  * trackers are added to the config.
@@ -7,8 +9,6 @@ export type Imported =
   | { kind: 'scan'; trackers: string[] }
   | { kind: 'error'; message: string };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
-
 export function importText(text: string, catalogIds: readonly string[]): Imported {
   let value: unknown;
   try {
@@ -16,12 +16,12 @@ export function importText(text: string, catalogIds: readonly string[]): Importe
   } catch {
     return { kind: 'error', message: 'not JSON' };
   }
-  if (!isRecord(value)) return { kind: 'error', message: 'not a JSON object' };
+  if (!isObject(value)) return { kind: 'error', message: 'not a JSON object' };
   // A scan report (`temoin scan --json`): the trackers its cookies and storage keys matched, and the
   // catalog entries it suggests for the undeclared ones.
   if (Array.isArray(value.findings) && Array.isArray(value.cookies)) {
     const named = [value.cookies, value.storage ?? [], value.findings].flatMap((list) =>
-      Array.isArray(list) ? list.flatMap((item) => (isRecord(item) ? [item.tracker, item.suggestion] : [])) : [],
+      Array.isArray(list) ? list.flatMap((item) => (isObject(item) ? [item.tracker, item.suggestion] : [])) : [],
     );
     return { kind: 'scan', trackers: [...new Set(named.filter((id): id is string => typeof id === 'string' && catalogIds.includes(id)))] };
   }

@@ -1,3 +1,4 @@
+import { isObject } from '../config/validate';
 import { THEME_DEFAULTS } from './contrast';
 import type { ConfigureState } from './state';
 
@@ -31,10 +32,9 @@ export async function decodeState(hash: string): Promise<ConfigureState | null |
   try {
     const json = new TextDecoder('utf-8', { fatal: true }).decode(await through(fromBase64Url(text.slice(PREFIX.length)), new DecompressionStream('deflate-raw')));
     const state = JSON.parse(json) as Partial<ConfigureState>;
-    const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
     const themeOk = (theme: Record<string, unknown>) =>
       Object.entries(theme).every(([name, value]) => Object.hasOwn(THEME_DEFAULTS, name) && typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value));
-    if (!isRecord(state) || !isRecord(state.config) || !isRecord(state.theme) || !themeOk(state.theme))
+    if (!isObject(state) || !isObject(state.config) || !isObject(state.theme) || !themeOk(state.theme))
       return new Error('the link does not hold a configurator state');
     return { config: state.config, theme: state.theme as Record<string, string> };
   } catch {

@@ -7,6 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { check } from '../../src/cli/check';
 import { type ConfigureServer, startConfigureServer } from '../../src/configure/server';
+import { decodeState } from '../../src/configure/share';
 import { launch, openPage } from './support/browser';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -167,7 +168,12 @@ describe('temoin configure: the share link', () => {
     await page.getByLabel('Name shown to visitors').fill('Partagé');
     await page.getByLabel('Background').fill('#fafafa');
     const share = page.getByLabel('Share link');
-    await expect.poll(() => share.inputValue()).toMatch(/#c=/);
+    // The link follows each edit a moment later (it is compressed asynchronously): wait for the last one.
+    const carried = async () => {
+      const state = await decodeState(new URL((await share.inputValue()) || 'http://x/').hash);
+      return state && !(state instanceof Error) ? [state.config.tenant, state.theme] : null;
+    };
+    await expect.poll(carried).toEqual([{ id: 'partage', name: 'Partagé' }, { background: '#fafafa' }]);
     const link = await share.inputValue();
     expect(new URL(link).origin).toBe(new URL(server.url).origin);
     await context.close();

@@ -604,6 +604,13 @@ describe('the built command, dist/cli.mjs', () => {
     // npx itself takes seconds to start on a loaded machine: more than the default 5 s test timeout.
   }, 30_000);
 
+  it('ends quietly with exit 0 when its reader stops early (temoin catalog | head -1)', () => {
+    const shell = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" catalog | head -1`], { cwd: ROOT, encoding: 'utf8' });
+    expect(shell.stdout.startsWith('id ')).toBe(true);
+    expect(shell.stderr).toBe('');
+    expect(shell.status).toBe(0);
+  });
+
   it('is a Node script with a shebang, as package.json’s bin needs', () => {
     expect(readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
     expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).bin).toEqual({ temoin: './dist/cli.mjs' });

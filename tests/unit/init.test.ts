@@ -83,7 +83,7 @@ describe('an npm consumer naming trackers by id', () => {
   it('is told an id is not in the catalog it gave, with the ids it holds', () => {
     const [issue] = issuesOf({ tenant, trackers: ['youtube'] }, { catalog: [matomo, zendesk] });
     expect(issue.path).toBe('trackers[0]');
-    expect(issue.message).toBe('"youtube" is not in the catalog given to init(), which holds: matomo, zendesk.');
+    expect(issue.message).toBe(`"youtube" is not in init()'s catalog: matomo, zendesk`);
   });
 
   it('has a broken entry of its own catalog reported at the id naming it', () => {

@@ -284,7 +284,7 @@ describe('a stored value that must count as no choice yet', () => {
 
 describe('the stored value itself', () => {
   const catalogDir = resolve(import.meta.dirname, '../../catalog');
-  const catalogIds = readdirSync(catalogDir).map((file) => file.replace(/\.json$/, ''));
+  const catalogIds = readdirSync(catalogDir).filter((file) => file.endsWith('.json')).map((file) => file.replace(/\.json$/, ''));
   /** Entries a visitor decides on: every one but the functional ones, which are always on. */
   const consentIds = catalogIds.filter((id) => JSON.parse(readFileSync(resolve(catalogDir, `${id}.json`), 'utf8')).category !== 'functional');
   /** Times written with 9 base-36 digits, the most the format reads (36⁸ seconds, in the year 91366). */
@@ -301,7 +301,7 @@ describe('the stored value itself', () => {
     const full = parseConfig(widest(byLength.slice(0, count)));
     const value = encodeRecord({ ...createRecord(full, Object.fromEntries(optionalTrackerIds(full).map((id) => [id, true])), new Date(NOW)), ...NINE_DIGIT_TIMES });
     expect(`${full.cookieName}=${value}`.length).toBeLessThan(1024);
-    expect(() => parseConfig(widest(byLength.slice(0, count + 1)))).toThrow(/trackers: with a decision for each of these trackers needing consent, the consent cookie could reach \d+ bytes; it must stay under 1 KB/);
+    expect(() => parseConfig(widest(byLength.slice(0, count + 1)))).toThrow(/trackers: the consent cookie could reach \d+ bytes: list fewer trackers needing consent \(1 KB at most\)/);
   });
 
   it('is refused for a config listing the whole catalog, which no visitor could be asked about in one cookie', () => {

@@ -32,6 +32,8 @@ const start: Start | null = (() => {
 
 const TEXT_KEYS = { fr: { ...fr, ...frPreferences }, en: { ...en, ...enPreferences } } as Record<Locale, Record<string, string>>;
 const refId = (ref: TrackerRef) => (typeof ref === 'string' ? ref : ref.id);
+/** The config paths that have a field of their own on the page; problems elsewhere are listed apart. */
+const FIELD_PATHS = new Set(['tenant.id', 'tenant.name', 'tenant.consentMaxAgeMonths', 'tenant.locale', 'tenant.privacyPolicyUrl', 'tenant.cookieDomain', 'revision', 'cookieName', 'googleConsentMode', 'floatingButton', 'globalPrivacyControl', 'consentEndpoint', 'nonce', 'excludedPaths']);
 
 export function App() {
   const [lang, setLang] = useState<Locale>(navigator.language.startsWith('fr') ? 'fr' : 'en');
@@ -92,8 +94,7 @@ export function App() {
   const revision = typeof config.revision === 'number' ? config.revision : 1;
   const askedChanged = asked !== null && askedOf(config) !== asked;
   const excluded = (Array.isArray(config.excludedPaths) ? config.excludedPaths : []).filter((p): p is string => typeof p === 'string');
-  const fieldPaths = new Set(['tenant.id', 'tenant.name', 'tenant.consentMaxAgeMonths', 'tenant.locale', 'tenant.privacyPolicyUrl', 'tenant.cookieDomain', 'revision', 'cookieName', 'googleConsentMode', 'floatingButton', 'globalPrivacyControl', 'consentEndpoint', 'nonce', 'excludedPaths']);
-  const elsewhere = [...problems.keys()].filter((path) => !fieldPaths.has(path.replace(/\[.*$/, '')) && !path.startsWith('trackers') && !path.startsWith('texts'));
+  const elsewhere = [...problems.keys()].filter((path) => !FIELD_PATHS.has(path.replace(/\[.*$/, '')) && !path.startsWith('trackers') && !path.startsWith('texts'));
 
   async function save() {
     if (!start?.file) return download(start?.file ?? 'temoin.config.json', configJson(config));
