@@ -287,7 +287,7 @@ describe('the script tag', () => {
     expect(errors[0]).toContain('tenant.consentMaxAgeMonths');
     expect(errors[0]).toContain('trackers[0]');
     expect(errors[0]).toContain('"matomo"');
-    expect(errors[0]).toContain('cookieName: must be 1 to 64 characters among letters, digits, "_" and "-", not starting with "__Host-" or "__Secure-"');
+    expect(errors[0]).toContain('cookieName: must be 1 to 64 letters, digits, "_" or "-", without the "__Host-" or "__Secure-" prefix');
     expect(errors[0]).toContain('texts.fr.bannerTitel: is not a known field');
     expect(errors[0]).toContain('texts.fr.rejectAll: must not be empty');
     expect(await ran(page)).toEqual([]);
