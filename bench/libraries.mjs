@@ -49,8 +49,14 @@ const gated = (attrs) =>
     .map(([id, code]) => inline(code, attrs(id)))
     .join('\n');
 
-/** @returns {Library} */
-function temoin() {
+/**
+ * temoin as the README's first example integrates it: the config, then the script tag. With
+ * `lines`, the README's optional first-visit lines before the tag, as a row of its own.
+ * @param {{ lines?: boolean }} [options]
+ * @returns {Library}
+ */
+function temoin({ lines = false } = {}) {
+  const id = lines ? 'temoin-lines' : 'temoin';
   const config = {
     tenant: {
       id: 'bench',
@@ -63,25 +69,28 @@ function temoin() {
     trackers: SERVICES.map((s) => s.id),
   };
   return {
-    id: 'temoin',
-    name: 'temoin',
+    id,
+    name: lines ? 'temoin, with first-visit lines' : 'temoin, plain tag',
     version: versionOf(ROOT),
     nativeBlocking: true,
     folder: join(ROOT, 'dist'),
     entry: 'temoin.js',
     html: pageHtml({
       title: 'temoin',
-      head: gated((id) => ` type="text/plain" data-temoin-tracker="${id}"`),
+      head: gated((tracker) => ` type="text/plain" data-temoin-tracker="${tracker}"`),
       body: [
         inline(json(config), ' type="application/json" id="temoin-config"'),
         // The README's first-visit lines: the banner and the catalog entries fetched beside temoin.js.
-        inline(
-          `if (!/(^|; )temoin=/.test(document.cookie))\n` +
-            `  for (const file of ${json(['ui', ...config.trackers.map((id) => `catalog-${id}`)])})\n` +
-            `    import(\`${lib('temoin', 'temoin-${file}.mjs')}\`).catch(() => {});`,
-        ),
-        script(lib('temoin', 'temoin.js'), ' data-config="#temoin-config"'),
-      ].join('\n'),
+        lines &&
+          inline(
+            `if (!/(^|; )temoin=/.test(document.cookie))\n` +
+              `  for (const file of ${json(['ui', ...config.trackers.map((tracker) => `catalog-${tracker}`)])})\n` +
+              `    import(\`${lib(id, 'temoin-${file}.mjs')}\`).catch(() => {});`,
+          ),
+        script(lib(id, 'temoin.js'), ' data-config="#temoin-config"'),
+      ]
+        .filter(Boolean)
+        .join('\n'),
     }),
     accept: { css: 'button', text: TEXTS.acceptAll },
     reject: { css: 'button', text: TEXTS.rejectAll },
@@ -304,8 +313,8 @@ window.cookieconsent.initialise({
   };
 }
 
-/** All libraries, temoin first. @returns {Library[]} */
-export const LIBRARIES = [temoin(), vanillaCookieconsent(), klaro(), tarteaucitron(), osano()];
+/** All libraries, temoin first (its plain tag: the ratios are to it). @returns {Library[]} */
+export const LIBRARIES = [temoin(), temoin({ lines: true }), vanillaCookieconsent(), klaro(), tarteaucitron(), osano()];
 
 /** Libraries whose entry file is missing (e.g. temoin before `npm run build`). */
 export const missing = (libraries) => libraries.filter((l) => !existsSync(join(l.folder, l.entry)));

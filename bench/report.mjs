@@ -216,6 +216,7 @@ const HEADLINE = [
   [1, 'first.script', 'Mobile, slow 4G: script time, first visit'],
   [1, 'first.tbt', 'Mobile, slow 4G: total blocking time, first visit'],
   [1, 'returning.script', 'Mobile, slow 4G: script time, returning visit'],
+  [1, 'returning.gated', 'Mobile, slow 4G: gated scripts ran, returning visit'],
   [1, 'preferences.open', 'Mobile, slow 4G: preferences shown after the click'],
 ];
 
@@ -280,7 +281,7 @@ export function markdown(results) {
   const lines = [
     '# temoin benchmark',
     '',
-    `${env.quick ? '**Quick run — not for publishing.** ' : ''}Chromium ${env.chromium} (headless, playwright-core ${env.playwright}) · ` +
+    `${env.quick ? '**Quick or reduced run — not for publishing.** ' : ''}Chromium ${env.chromium} (headless, playwright-core ${env.playwright}) · ` +
       `Node ${env.node} · ${env.cpu} · ` +
       `samples per library: ${passes.map((p) => `${p.samples} ${p.id}`).join(', ')}` +
       ` · ${env.date} · run took ${Math.round(env.durationSeconds)} s`,

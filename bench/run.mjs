@@ -4,6 +4,8 @@
  *   node bench/run.mjs            full run (15 samples desktop, 7 mobile)
  *   node bench/run.mjs --quick    3 + 2 samples, for development
  *   node bench/run.mjs --only klaro,tarteaucitron
+ *   node bench/run.mjs --only temoin,cookieconsent --passes mobile --samples 5
+ *                                  chosen passes, N samples each: a reduced run, for development
  *
  * Writes bench/results.md and bench/results.json, prints the markdown; a full run of every
  * library also puts the headline table in README.md, between its bench:start and bench:end marks.
@@ -34,8 +36,18 @@ const CHROMIUM_ARGS = [
 ];
 
 const { values: args } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    passes: { type: 'string' },
+    samples: { type: 'string' },
+  },
 });
+const samplesArg = args.samples === undefined ? undefined : Number(args.samples);
+if (samplesArg !== undefined && !(Number.isInteger(samplesArg) && samplesArg > 0)) {
+  console.error(`--samples must be a whole number above 0, not ${args.samples}`);
+  process.exit(2);
+}
 
 const libraries = args.only ? LIBRARIES.filter((l) => args.only.split(',').includes(l.id)) : LIBRARIES;
 if (!libraries.length) {
@@ -56,7 +68,7 @@ if (absent.length) {
 }
 
 /** @type {(import('./measure.mjs').Pass & { id: string, label: string, samples: number, firstAndReturningOnly?: boolean })[]} */
-const PASSES = [
+const ALL_PASSES = [
   {
     id: 'desktop',
     label: 'Desktop — 1280×720, CPU not throttled',
@@ -94,6 +106,16 @@ const PASSES = [
     firstAndReturningOnly: true,
   },
 ];
+const PASSES = ALL_PASSES.filter((p) => !args.passes || args.passes.split(',').includes(p.id)).map((p) => ({
+  ...p,
+  samples: samplesArg ?? p.samples,
+}));
+if (!PASSES.length) {
+  console.error(`--passes matched no pass; known: ${ALL_PASSES.map((p) => p.id).join(', ')}`);
+  process.exit(2);
+}
+/** Fewer passes or samples than a full run: figures for development, not for the README. */
+const reduced = args.quick || PASSES.length < ALL_PASSES.length || samplesArg !== undefined;
 const REFUSALS = args.quick ? 1 : 3;
 /** Openings of the preferences per library and pass. */
 const OPENINGS = args.quick ? 2 : 5;
@@ -131,7 +153,7 @@ try {
   const allSamples = Object.fromEntries(libraries.map((l) => [l.id, []]));
   const passes = [];
   log('warm-up');
-  for (const lib of libraries) await sample(browser, lib, PASSES[0], server).catch(() => {});
+  for (const lib of libraries) await sample(browser, lib, ALL_PASSES[0], server).catch(() => {});
   for (const pass of PASSES) {
     const samples = Object.fromEntries(libraries.map((l) => [l.id, []]));
     const errors = Object.fromEntries(libraries.map((l) => [l.id, []]));
@@ -177,7 +199,7 @@ try {
   const refusalErrors = Object.fromEntries(libraries.map((l) => [l.id, []]));
   for (let round = 0; round < REFUSALS; round++) {
     for (const lib of rotated(round)) {
-      await attempt(() => refuse(browser, lib, PASSES[0], server), refusals[lib.id], refusalErrors[lib.id]);
+      await attempt(() => refuse(browser, lib, ALL_PASSES[0], server), refusals[lib.id], refusalErrors[lib.id]);
     }
   }
 
@@ -200,7 +222,7 @@ try {
       node: process.version,
       cpu: `${cpus().length} × ${cpus()[0].model.trim()}`,
       date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-      quick: args.quick,
+      quick: reduced,
       durationSeconds: (Date.now() - started) / 1000,
     },
     libraries: libraries.map(({ id, name, version, nativeBlocking }) => ({
@@ -229,7 +251,7 @@ try {
   writeFileSync(join(ROOT, 'bench', 'results.md'), report);
   console.log(report);
   log('wrote bench/results.md and bench/results.json');
-  if (!args.quick && libraries === LIBRARIES) {
+  if (!reduced && libraries === LIBRARIES) {
     const readme = join(ROOT, 'README.md');
     const summary = `<!-- bench:start -->\n${headline(results)}\n\nChromium ${results.environment.chromium} on ${results.environment.cpu}, ${results.environment.date}.\n<!-- bench:end -->`;
     writeFileSync(readme, readFileSync(readme, 'utf8').replace(/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/, summary));
