@@ -103,9 +103,11 @@ describe('a privacy-policy author relying on the shipped catalog', () => {
       'google-fonts', // stores nothing
       'hcaptcha', // security
       'lisio', // accessibility
+      'lyra-payzen', // payment
       'paypal', // payment
       'plausible', // stores nothing
       'stripe', // payment
+      'userway', // accessibility, stores nothing in cookies
     ]);
   });
 
