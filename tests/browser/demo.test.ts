@@ -63,7 +63,7 @@ describe('the demo portal', () => {
 
     // The portal's consent endpoint re-issued the choice, and its receipt shows on the report.
     const receipts = report(page).locator('[data-demo-receipts] [data-receipt]');
-    await expect.poll(() => receipts.count(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => receipts.count(), { timeout: 15_000 }).toBe(1);
     const accept = await page.evaluate(() => window.Temoin.get()!.getConsent()!.id);
     expect(await receipts.first().getAttribute('data-receipt')).toBe(accept);
     await expect(receipts.first().textContent()).resolves.toContain('Google Analytics');
@@ -85,7 +85,7 @@ describe('the demo portal', () => {
       .toEqual(['false', 'false', 'false']);
     await expect.poll(() => page.locator('[data-placeholder-for="youtube"]').isVisible()).toBe(true);
     // The withdrawal reached the server too: a second receipt, newest first, everything refused.
-    await expect.poll(() => receipts.count(), { timeout: 5000 }).toBe(2);
+    await expect.poll(() => receipts.count(), { timeout: 15_000 }).toBe(2);
     await expect(receipts.first().textContent()).resolves.toContain('tout refusé');
 
     // The placeholder allows the video alone, through Temoin.get().update().
