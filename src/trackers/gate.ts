@@ -1,13 +1,10 @@
 import { whenParsed } from '../document-parsed';
 
-/** Markup of gated elements (docs/contract.md §5): a `text/plain` script, or an iframe with `data-src`. */
-const GATED = '[data-temoin-tracker],[data-temoin-category]';
-
-function isGated(element: Element): boolean {
-  return element instanceof HTMLScriptElement
-    ? element.type.toLowerCase() === 'text/plain'
-    : element instanceof HTMLIFrameElement && element.hasAttribute('data-src');
-}
+/**
+ * Markup of gated elements (docs/contract.md §5): a `text/plain` script (the type in any letter
+ * case), or an iframe with `data-src`, naming a tracker or a category.
+ */
+const GATED = ':is(script[type="text/plain" i],iframe[data-src]):is([data-temoin-tracker],[data-temoin-category])';
 
 /** Longest stretch the gate works before yielding to the page (a long task is 50 ms). */
 const SLICE_MS = 8;
@@ -37,10 +34,6 @@ function isParsed(element: Element): boolean {
   return false;
 }
 
-
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve));
-}
 
 /**
  * A script inserted by script runs; the placeholder's markup does not. The copy keeps every
@@ -75,7 +68,7 @@ function releaseScript(placeholder: HTMLScriptElement, nonce?: string): Promise<
 function releaseFrame(frame: HTMLIFrameElement): void {
   const url = new URL(frame.dataset.src ?? '', document.baseURI);
   if (/^https?:$/.test(url.protocol)) frame.src = url.href;
-  else console.warn(`temoin: iframe data-src "${frame.dataset.src}" is not an http(s) URL; it stays blocked.`);
+  else console.warn(`temoin: iframe data-src "${frame.dataset.src}" is not http(s): blocked`);
 }
 
 /**
@@ -103,7 +96,7 @@ export function createGate({ allows, nonce }: GateOptions): Gate {
       let sliceStart = performance.now();
       for (const element of Array.from(document.querySelectorAll(GATED))) {
         if (stopped) break;
-        if (seen.has(element) || !isGated(element) || !element.isConnected || !allows(element)) continue;
+        if (seen.has(element) || !element.isConnected || !allows(element)) continue;
         if (!isParsed(element)) {
           waitingForParser = true;
           continue;
@@ -112,7 +105,8 @@ export function createGate({ allows, nonce }: GateOptions): Gate {
         if (element instanceof HTMLScriptElement) await releaseScript(element, nonce);
         else releaseFrame(element as HTMLIFrameElement);
         if (performance.now() - sliceStart > SLICE_MS) {
-          await yieldToPage();
+          // Yield to the page.
+          await new Promise((resolve) => setTimeout(resolve));
           sliceStart = performance.now();
         }
       }
@@ -127,12 +121,8 @@ export function createGate({ allows, nonce }: GateOptions): Gate {
   }
 
   const observer = new MutationObserver((mutations) => {
-    if (waitingForParser) return refresh();
-    for (const { addedNodes } of mutations) {
-      for (const node of Array.from(addedNodes)) {
-        if (node instanceof Element && (node.matches(GATED) || node.querySelector(GATED))) return refresh();
-      }
-    }
+    const added = mutations.some(({ addedNodes }) => Array.from(addedNodes).some((node) => node instanceof Element && (node.matches(GATED) || node.querySelector(GATED))));
+    if (waitingForParser || added) refresh();
   });
   observer.observe(document, { childList: true, subtree: true });
   refresh();
