@@ -28,7 +28,7 @@ interface Entry extends ValidatedConfig {
 }
 
 /**
- * The entries' checksum: 32-bit FNV-1a of the build id and their JSON, in base 36. It tells a value
+ * The entries' checksum: 32-bit FNV-1a of the build id and their JSON, in decimal. It tells a value
  * this build wrote from anything else: another build's, a hand-edited or planted one, a truncated
  * write. It is no secret (a script reading temoin.js could compute it, as it could write anything
  * else the page runs); what `import()` loads never comes from here (`integrations/files.ts`).
@@ -36,7 +36,7 @@ interface Entry extends ValidatedConfig {
 function checksum(json: string): string {
   let hash = 0x811c9dc5;
   for (const char of __TEMOIN_BUILD__ + json) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
-  return (hash >>> 0).toString(36);
+  return `${hash}`;
 }
 
 /**
