@@ -77,47 +77,38 @@ function releaseFrame(frame: HTMLIFrameElement): void {
  */
 export function createGate({ allows, nonce }: GateOptions): Gate {
   const seen = new WeakSet<Element>();
-  let scheduled = false;
-  let running = false;
-  let again = false;
+  /** The passes over the page, one after the other: a refresh during a pass runs one more after it. */
+  let passes = Promise.resolve();
+  let pending = false;
   let waitingForParser = false;
   let stopped = false;
 
-  async function run(): Promise<void> {
-    scheduled = false;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    do {
-      again = false;
-      waitingForParser = false;
-      let sliceStart = performance.now();
-      for (const element of Array.from(document.querySelectorAll(GATED))) {
-        if (stopped) break;
-        if (seen.has(element) || !element.isConnected || !allows(element)) continue;
-        if (!isParsed(element)) {
-          waitingForParser = true;
-          continue;
-        }
-        seen.add(element);
-        if (element instanceof HTMLScriptElement) await releaseScript(element, nonce);
-        else releaseFrame(element as HTMLIFrameElement);
-        if (performance.now() - sliceStart > SLICE_MS) {
-          // Yield to the page.
-          await new Promise((resolve) => setTimeout(resolve));
-          sliceStart = performance.now();
-        }
+  async function pass(): Promise<void> {
+    pending = false;
+    waitingForParser = false;
+    let sliceStart = performance.now();
+    for (const element of Array.from(document.querySelectorAll(GATED))) {
+      if (stopped) break;
+      if (seen.has(element) || !element.isConnected || !allows(element)) continue;
+      if (!isParsed(element)) {
+        waitingForParser = true;
+        continue;
       }
-    } while (again);
-    running = false;
+      seen.add(element);
+      if (element instanceof HTMLScriptElement) await releaseScript(element, nonce);
+      else releaseFrame(element as HTMLIFrameElement);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        // Yield to the page.
+        await new Promise((resolve) => setTimeout(resolve));
+        sliceStart = performance.now();
+      }
+    }
   }
 
   function refresh(): void {
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(run);
+    if (pending) return;
+    pending = true;
+    passes = passes.then(pass);
   }
 
   const observer = new MutationObserver((mutations) => {
