@@ -41,15 +41,14 @@ export const decideAll = (config: ResolvedConfig, granted: boolean): Record<stri
  * @throws {Error} naming an id the config does not know; then nothing is decided.
  */
 export function updatedDecisions(config: ResolvedConfig, current: Record<string, boolean> | undefined, { trackers = {}, categories = {} }: ConsentUpdate) {
+  for (const [kind, changes, known] of [['category', categories, config.categories], ['tracker', trackers, config.trackers]] as const) {
+    for (const id of Object.keys(changes)) if (!known.some((item) => item.id === id)) throw new Error(`temoin: update(): no ${kind} "${id}" in the config`);
+  }
   const decisions = { ...(current ?? decideAll(config, false)) };
-  for (const [kind, changes] of [['category', categories], ['tracker', trackers]] as const) {
-    for (const [id, granted] of Object.entries(changes)) {
-      const members = config.trackers.filter((t) => (kind === 'tracker' ? t.id : t.category) === id);
-      if (kind === 'tracker' ? !members.length : !config.categories.some((c) => c.id === id)) {
-        throw new Error(`temoin: update(): no ${kind} "${id}" in the config`);
-      }
-      for (const member of members) if (member.id in decisions && !(kind === 'tracker' && member.exempt)) decisions[member.id] = granted;
-    }
+  for (const { id, category, exempt } of config.trackers) {
+    if (!(id in decisions)) continue;
+    if (Object.hasOwn(categories, category)) decisions[id] = categories[category];
+    if (Object.hasOwn(trackers, id) && !exempt) decisions[id] = trackers[id];
   }
   return decisions;
 }

@@ -8,15 +8,27 @@ import Cookies from 'js-cookie';
  */
 const cookies = Cookies.withConverter<string>({ read: (value) => value });
 
-/** Every cookie by name; when several share a name (other domain or path), the most specific one. */
-export const readCookies = (): Record<string, string> => cookies.get();
+/**
+ * `document.cookie` throws where the page has no cookie access (a sandboxed frame): then there is
+ * no cookie to read, and nothing is written or deleted.
+ */
+function quietly<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every cookie by name; when several share a name (other domain or path), the most specific one. None without cookie access. */
+export const readCookies = (): Record<string, string> => quietly(() => cookies.get()) ?? {};
 
 /**
  * Sets a cookie at `Path=/`, `SameSite=Lax`, `Secure` on https. Names and values must already be
  * cookie tokens and cookie-octets.
  */
 export function writeCookie(name: string, value: string, expires: Date, domain?: string): void {
-  cookies.set(name, value, { expires, domain, sameSite: 'Lax', secure: location.protocol === 'https:' });
+  quietly(() => cookies.set(name, value, { expires, domain, sameSite: 'Lax', secure: location.protocol === 'https:' }));
 }
 
 /**
@@ -26,4 +38,4 @@ export function writeCookie(name: string, value: string, expires: Date, domain?:
  * back as vendors store names beyond RFC 6265 tokens (`crisp-client%2Fsession%2F<id>`,
  * `AMCV_…%40AdobeOrg`; docs/contract.md §2).
  */
-export const removeCookie = (name: string, domain?: string): void => cookies.remove(name, { domain });
+export const removeCookie = (name: string, domain?: string): void => quietly(() => cookies.remove(name, { domain }));

@@ -135,7 +135,7 @@ export function createInstance(
       const known = kind === 'tracker' ? grants.trackers : grants.categories;
       if (id === null) return true;
       if (Object.hasOwn(known, id)) return known[id];
-      if (!warned.has(id)) console.warn(`temoin: no ${kind} "${id}" in the config: its elements stay blocked.`);
+      if (!warned.has(id)) console.warn(`temoin: no ${kind} "${id}" in the config: blocked`);
       warned.add(id);
       return false;
     });
@@ -172,7 +172,7 @@ export function createInstance(
     const sent = Promise.all(integrations.map((integration) => safely(() => integration?.(changed))));
     loadWithdrawal?.().then(
       (module) => module.followChoice(instance, previous, record, sent),
-      (error) => console.error('temoin: the code stopping withdrawn trackers failed to load', error),
+      (error) => console.error('temoin: the withdrawal code failed to load', error),
     );
     clearRefused();
     gate.refresh();
@@ -186,7 +186,7 @@ export function createInstance(
     const previous = record;
     record = createRecord(config, decisions, undefined, objections);
     if (!writeConsentCookie(cookie, encodeRecord(record), new Date(record.expiresAt))) {
-      console.warn('temoin: the choice could not be stored (cookies blocked?): it holds for this page.');
+      console.warn('temoin: the choice could not be stored (cookies blocked?)');
     }
     apply(toConsent(record, config), previous);
   }

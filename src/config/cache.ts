@@ -24,60 +24,28 @@ export interface ValidatedConfig {
 }
 
 interface Entry extends ValidatedConfig {
-  build: string;
   text: string;
 }
 
 /**
- * The shape of what this build writes, where `temoin.js` reads it: `String`,
- * `Number`, `Boolean` a value of that type, `Object` any value; `[x]` an array of `x`; an object
- * has exactly its keys, `?` ending an optional one, or any more under `*`. The rest (what the
- * UI and the integrations' files read) is not checked here: exactly, it would cost every returning
- * visitor 0.3 kB more.
+ * The entries' checksum: 32-bit FNV-1a of the build id and their JSON, in decimal. It tells a value
+ * this build wrote from anything else: another build's, a hand-edited or planted one, a truncated
+ * write. It is no secret (a script reading temoin.js could compute it, as it could write anything
+ * else the page runs); what `import()` loads never comes from here (`integrations/files.ts`).
  */
-type Shape = StringConstructor | NumberConstructor | BooleanConstructor | ObjectConstructor | [Shape] | { [key: string]: Shape };
-
-const ENTRY: Shape = {
-  build: String,
-  text: String,
-  config: {
-    tenant: { id: String, consentMaxAgeMonths: Number, 'cookieDomain?': String, '*': Object },
-    revision: Number,
-    trackers: [{ id: String, category: String, cookies: [{ name: String, '*': Object }], '*': Object }],
-    categories: [{ id: String, required: Boolean, '*': Object }],
-    cookieName: String,
-    excludedPaths: [String],
-    fingerprint: String,
-    '*': Object,
-  },
-  launcher: { css: String, label: String, lang: String },
-};
-
-/** Whether `value` has `shape` (none: a key the shape does not have). */
-function fits(value: any, shape?: Shape): boolean {
-  if (shape === Object) return true;
-  if (shape === String || shape === Number || shape === Boolean) return value?.constructor === shape;
-  if (Array.isArray(shape)) return Array.isArray(value) && value.every((item) => fits(item, shape[0]));
-  const keys = shape as Record<string, Shape> | undefined;
-  return (
-    !!keys &&
-    value?.constructor === Object &&
-    Object.keys(value).every((key) => fits(value[key], Object.hasOwn(keys, key) ? keys[key] : (keys[`${key}?`] ?? keys['*']))) &&
-    Object.keys(keys).every((key) => /[*?]$/.test(key) || key in value)
-  );
+function checksum(json: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of __TEMOIN_BUILD__ + json) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
+  return `${hash}`;
 }
 
 /**
- * The entries this build stored, in the shape it writes: those of another build may have validated
- * by other rules, and anything else (not JSON, another shape) is no entry.
+ * The entries this build stored: their JSON, a line break (which JSON never holds), their
+ * checksum. Anything else (not JSON, another build's, altered, another format) is no entry.
  */
 function entries(): Entry[] {
-  try {
-    const stored = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-    return Array.isArray(stored) ? stored.filter((e) => e?.build === __TEMOIN_BUILD__ && fits(e, ENTRY)) : [];
-  } catch {
-    return [];
-  }
+  const [json, sum] = (localStorage.getItem(KEY) ?? '').split('\n');
+  return sum === checksum(json) ? JSON.parse(json) : [];
 }
 
 /**
@@ -87,13 +55,17 @@ function entries(): Entry[] {
  * the site's public config only: no identifier, nothing about the visitor.
  */
 export function readValidatedConfig(text: string): ValidatedConfig | undefined {
-  return entries().find((e) => e.text === text);
+  try {
+    return entries().find((e) => e.text === text);
+  } catch {
+    // Storage unavailable (sandboxed frame, disabled): validate again.
+  }
 }
 
 export function rememberValidatedConfig(text: string, validated: ValidatedConfig): void {
   try {
-    const kept = entries().filter((e) => e.text !== text);
-    localStorage.setItem(KEY, JSON.stringify([{ build: __TEMOIN_BUILD__, text, ...validated }, ...kept].slice(0, KEEP)));
+    const json = JSON.stringify([{ text, ...validated }, ...entries().filter((e) => e.text !== text)].slice(0, KEEP));
+    localStorage.setItem(KEY, `${json}\n${checksum(json)}`);
   } catch {
     // Storage unavailable or full: the next page view validates again.
   }

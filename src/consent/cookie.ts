@@ -5,14 +5,8 @@ export interface ConsentCookieOptions {
   domain?: string;
 }
 
-/** `document.cookie` throws in a sandboxed frame: no cookie access then means no stored choice. */
-export function readConsentCookie({ name }: ConsentCookieOptions): string | undefined {
-  try {
-    return readCookies()[name];
-  } catch {
-    return undefined;
-  }
-}
+/** The stored value; none without cookie access (a sandboxed frame). */
+export const readConsentCookie = ({ name }: ConsentCookieOptions): string | undefined => readCookies()[name];
 
 /**
  * Writes the consent cookie (docs/contract.md §6): first-party, `Path=/`, `SameSite=Lax`, `Secure` on https,
@@ -20,19 +14,11 @@ export function readConsentCookie({ name }: ConsentCookieOptions): string | unde
  * @returns whether the browser kept it: cookies may be disabled, or the domain not the page's.
  */
 export function writeConsentCookie({ name, domain }: ConsentCookieOptions, value: string, expires: Date): boolean {
-  try {
-    writeCookie(name, value, expires, domain);
-    return readCookies()[name] === value;
-  } catch {
-    return false;
-  }
+  writeCookie(name, value, expires, domain);
+  return readCookies()[name] === value;
 }
 
 export function removeConsentCookie({ name, domain }: ConsentCookieOptions): void {
-  try {
-    removeCookie(name, domain);
-    removeCookie(name);
-  } catch {
-    // No cookie access: nothing was stored.
-  }
+  removeCookie(name, domain);
+  removeCookie(name);
 }

@@ -86,7 +86,7 @@ export function encodeRecord(record: ConsentRecord): string {
  * or silent about one of the config's optional trackers is no choice, never a consent.
  */
 export function decodeRecord(value: string | undefined, config: ResolvedConfig, now = Date.now()): ConsentRecord | null {
-  const match = value === undefined ? null : ENCODED.exec(value);
+  const match = ENCODED.exec(value ?? '');
   if (!match) return null;
   const [, configFingerprint, tenant, revision, decided, expires, id, pairs = ''] = match;
   const decidedAt = parseInt(decided, 36) * 1000;

@@ -17,14 +17,9 @@ export function matchesCookieName(pattern: string, name: string): boolean {
  * host-only cookies alone.
  */
 export function clearCookies(clears: (name: string) => boolean): void {
-  let names: string[];
-  try {
-    names = Object.keys(readCookies());
-  } catch {
-    return; // No cookie access (sandboxed frame): no tracker could have written one either.
-  }
   const host = /^[\d.]+$|:/.test(location.hostname) ? '' : location.hostname;
-  for (const name of names) {
+  // Without cookie access (a sandboxed frame) there are none, and no tracker could have written one either.
+  for (const name of Object.keys(readCookies())) {
     if (!clears(name)) continue;
     // `domain` is '' (host-only), then the host, then each parent; `next` the one after it.
     for (let domain = '', next = host; name in readCookies(); next = next.slice(next.indexOf('.') + 1)) {

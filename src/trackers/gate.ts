@@ -1,13 +1,10 @@
 import { whenParsed } from '../document-parsed';
 
-/** Markup of gated elements (docs/contract.md §5): a `text/plain` script, or an iframe with `data-src`. */
-const GATED = '[data-temoin-tracker],[data-temoin-category]';
-
-function isGated(element: Element): boolean {
-  return element instanceof HTMLScriptElement
-    ? element.type.toLowerCase() === 'text/plain'
-    : element instanceof HTMLIFrameElement && element.hasAttribute('data-src');
-}
+/**
+ * Markup of gated elements (docs/contract.md §5): a `text/plain` script (the type in any letter
+ * case), or an iframe with `data-src`, naming a tracker or a category.
+ */
+const GATED = ':is(script[type="text/plain" i],iframe[data-src]):is([data-temoin-tracker],[data-temoin-category])';
 
 /** Longest stretch the gate works before yielding to the page (a long task is 50 ms). */
 const SLICE_MS = 8;
@@ -37,10 +34,6 @@ function isParsed(element: Element): boolean {
   return false;
 }
 
-
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve));
-}
 
 /**
  * A script inserted by script runs; the placeholder's markup does not. The copy keeps every
@@ -75,7 +68,7 @@ function releaseScript(placeholder: HTMLScriptElement, nonce?: string): Promise<
 function releaseFrame(frame: HTMLIFrameElement): void {
   const url = new URL(frame.dataset.src ?? '', document.baseURI);
   if (/^https?:$/.test(url.protocol)) frame.src = url.href;
-  else console.warn(`temoin: iframe data-src "${frame.dataset.src}" is not an http(s) URL; it stays blocked.`);
+  else console.warn(`temoin: iframe data-src "${frame.dataset.src}" is not http(s): blocked`);
 }
 
 /**
@@ -84,55 +77,43 @@ function releaseFrame(frame: HTMLIFrameElement): void {
  */
 export function createGate({ allows, nonce }: GateOptions): Gate {
   const seen = new WeakSet<Element>();
-  let scheduled = false;
-  let running = false;
-  let again = false;
+  /** The passes over the page, one after the other: a refresh during a pass runs one more after it. */
+  let passes = Promise.resolve();
+  let pending = false;
   let waitingForParser = false;
   let stopped = false;
 
-  async function run(): Promise<void> {
-    scheduled = false;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    do {
-      again = false;
-      waitingForParser = false;
-      let sliceStart = performance.now();
-      for (const element of Array.from(document.querySelectorAll(GATED))) {
-        if (stopped) break;
-        if (seen.has(element) || !isGated(element) || !element.isConnected || !allows(element)) continue;
-        if (!isParsed(element)) {
-          waitingForParser = true;
-          continue;
-        }
-        seen.add(element);
-        if (element instanceof HTMLScriptElement) await releaseScript(element, nonce);
-        else releaseFrame(element as HTMLIFrameElement);
-        if (performance.now() - sliceStart > SLICE_MS) {
-          await yieldToPage();
-          sliceStart = performance.now();
-        }
+  async function pass(): Promise<void> {
+    pending = false;
+    waitingForParser = false;
+    let sliceStart = performance.now();
+    for (const element of Array.from(document.querySelectorAll(GATED))) {
+      if (stopped) break;
+      if (seen.has(element) || !element.isConnected || !allows(element)) continue;
+      if (!isParsed(element)) {
+        waitingForParser = true;
+        continue;
       }
-    } while (again);
-    running = false;
+      seen.add(element);
+      if (element instanceof HTMLScriptElement) await releaseScript(element, nonce);
+      else releaseFrame(element as HTMLIFrameElement);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        // Yield to the page.
+        await new Promise((resolve) => setTimeout(resolve));
+        sliceStart = performance.now();
+      }
+    }
   }
 
   function refresh(): void {
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(run);
+    if (pending) return;
+    pending = true;
+    passes = passes.then(pass);
   }
 
   const observer = new MutationObserver((mutations) => {
-    if (waitingForParser) return refresh();
-    for (const { addedNodes } of mutations) {
-      for (const node of Array.from(addedNodes)) {
-        if (node instanceof Element && (node.matches(GATED) || node.querySelector(GATED))) return refresh();
-      }
-    }
+    const added = mutations.some(({ addedNodes }) => Array.from(addedNodes).some((node) => node instanceof Element && (node.matches(GATED) || node.querySelector(GATED))));
+    if (waitingForParser || added) refresh();
   });
   observer.observe(document, { childList: true, subtree: true });
   refresh();

@@ -228,6 +228,26 @@ describe('gated elements', () => {
     await context.close();
   });
 
+  it('gates a text/plain script whatever the letter case of its type, and never touches other markup naming a tracker', async () => {
+    const body = `
+      <script type="TEXT/Plain" data-temoin-tracker="matomo">(window.__ran = window.__ran || []).push('upper-case type')</script>
+      <script type="application/json" data-temoin-tracker="matomo" id="data">{}</script>
+      <script type="text/plain" id="unnamed">(window.__ran = window.__ran || []).push('naming nothing')</script>
+      <iframe data-temoin-tracker="youtube" title="video" id="frame"></iframe>`;
+    const { page, context } = await visit('/markup.html', pageHtml({ config: testConfig({ trackers: ['matomo', 'youtube'] }), body }));
+    expect(await ran(page)).toEqual([]);
+    await page.evaluate(() => window.Temoin.get()!.acceptAll());
+    await page.waitForFunction(() => (window as unknown as { __ran?: string[] }).__ran?.length);
+    expect(await ran(page)).toEqual(['upper-case type']);
+    const untouched = await page.evaluate(() => ({
+      data: document.getElementById('data')!.getAttribute('type'),
+      unnamed: document.getElementById('unnamed')!.getAttribute('type'),
+      frame: document.getElementById('frame')!.hasAttribute('src'),
+    }));
+    expect(untouched).toEqual({ data: 'application/json', unnamed: 'text/plain', frame: false });
+    await context.close();
+  });
+
   it('loads a gated iframe’s data-src once its tracker is granted, and a category-gated script once its whole category is', async () => {
     server.page('/video.html', '<p>video</p>');
     const body = `

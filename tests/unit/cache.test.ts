@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readValidatedConfig, rememberValidatedConfig, type ValidatedConfig } from '../../src/config/cache';
 import { catalog } from '../../src/config/catalog';
 import { parseConfig } from '../../src/config/parse';
@@ -18,10 +18,11 @@ Object.assign(globalThis, { __TEMOIN_BUILD__: 'this-build' });
 
 afterEach(() => localStorage.clear());
 
-/** What this build stores for `text`, as `rememberValidatedConfig()` writes it, parsed back. */
-function stored(): Record<string, unknown> {
+/** What this build stores for `text`, as `rememberValidatedConfig()` writes it: the entries' JSON, then their checksum. */
+function stored(): { entry: Record<string, unknown>; sum: string } {
   rememberValidatedConfig(text, validated);
-  return JSON.parse(localStorage.getItem(KEY)!)[0];
+  const [json, sum] = localStorage.getItem(KEY)!.split('\n');
+  return { entry: JSON.parse(json)[0], sum };
 }
 
 /** A copy of `value` with `change` applied to it. */
@@ -31,11 +32,27 @@ function changed(value: Record<string, unknown>, change: (entry: Record<string, 
   return copy;
 }
 
+/** Runs `write` as another build would (its own build id). */
+function asBuild(build: string, write: () => void): void {
+  Object.assign(globalThis, { __TEMOIN_BUILD__: build });
+  try {
+    write();
+  } finally {
+    Object.assign(globalThis, { __TEMOIN_BUILD__: 'this-build' });
+  }
+}
+
 describe('the validated-config cache', () => {
   it('gives back the config this build validated for exactly this text', () => {
     rememberValidatedConfig(text, validated);
-    expect(readValidatedConfig(text)).toEqual({ ...JSON.parse(JSON.stringify(validated)), build: 'this-build', text });
+    expect(readValidatedConfig(text)).toEqual({ ...JSON.parse(JSON.stringify(validated)), text });
     expect(readValidatedConfig(`${text} `)).toBeUndefined();
+  });
+
+  it('keeps a few configs, the latest first', () => {
+    for (const n of [1, 2, 3, 4, 5]) rememberValidatedConfig(`${text}${n}`, validated);
+    expect(readValidatedConfig(`${text}1`)).toBeUndefined();
+    for (const n of [2, 3, 4, 5]) expect(readValidatedConfig(`${text}${n}`)).toBeDefined();
   });
 
   it.each([
@@ -43,12 +60,18 @@ describe('the validated-config cache', () => {
     ['an object', '{"filter": 1}'],
     ['a string', '"x"'],
     ['an array holding null', '[null]'],
-    ['an entry of another build', JSON.stringify([{ build: 'other', text, ...validated }])],
+    ['an entry in the format of the builds before the checksum', JSON.stringify([{ build: 'this-build', text, ...validated }])],
   ])('has nothing when storage holds %s, so the config is validated again', (_what, value) => {
     localStorage.setItem(KEY, value);
     expect(readValidatedConfig(text)).toBeUndefined();
     rememberValidatedConfig(text, validated);
     expect(readValidatedConfig(text)?.config).toEqual(JSON.parse(JSON.stringify(validated.config)));
+  });
+
+  it('has nothing from another build, whose validator may have decided otherwise', () => {
+    asBuild('other', () => rememberValidatedConfig(text, validated));
+    expect(readValidatedConfig(text)).toBeUndefined();
+    asBuild('other', () => expect(readValidatedConfig(text)).toBeDefined());
   });
 
   it.each<[string, (entry: Record<string, any>) => void]>([
@@ -67,12 +90,26 @@ describe('the validated-config cache', () => {
     ['a launcher stylesheet that is no string', (entry) => (entry.launcher.css = ['button{}'])],
     ['no launcher label', (entry) => delete entry.launcher.label],
     ['a text key that is a number', (entry) => (entry.text = 1)],
-  ])('discards an entry of this build with %s, and validates again', (_what, change) => {
-    localStorage.setItem(KEY, JSON.stringify([changed(stored(), change)]));
+    ['a granting nonce of its own', (entry) => (entry.config.nonce = 'planted')],
+  ])('discards an entry of this build with %s under the checksum it had, and validates again', (_what, change) => {
+    const { entry, sum } = stored();
+    localStorage.setItem(KEY, `${JSON.stringify([changed(entry, change)])}\n${sum}`);
     expect(readValidatedConfig(text)).toBeUndefined();
     rememberValidatedConfig(text, validated);
-    expect(JSON.parse(localStorage.getItem(KEY)!)).toHaveLength(1);
+    expect(JSON.parse(localStorage.getItem(KEY)!.split('\n')[0])).toHaveLength(1);
     expect(readValidatedConfig(text)?.config).toEqual(JSON.parse(JSON.stringify(validated.config)));
+  });
+
+  it('has nothing when storage cannot be read, and does not throw', () => {
+    const getItem = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('denied', 'SecurityError');
+    });
+    try {
+      expect(readValidatedConfig(text)).toBeUndefined();
+      expect(() => rememberValidatedConfig(text, validated)).not.toThrow();
+    } finally {
+      getItem.mockRestore();
+    }
   });
 });
 
