@@ -1,11 +1,9 @@
 import type { BannerTexts } from './fr';
-
-/** The one text the core shows: the button that reopens the preferences once a choice exists. */
-export const manageCookies = 'Cookie settings';
+import { MANAGE_COOKIES } from './manage-cookies';
 
 /** The widget's English texts that the banner shows (`locale: "en"`). A config's `texts.en[key]` replaces any of them. */
 export const en: BannerTexts = {
-  manageCookies,
+  manageCookies: MANAGE_COOKIES.en,
   bannerTitle: 'Your choices about cookies',
   bannerText: 'With your consent, {tenant} uses cookies for: {purposes}. You can change your mind at any time from “{manage}”.',
   continueNote: 'Continuing without accepting rejects them all.',

@@ -1,5 +1,4 @@
-/** The one text the core shows: the button that reopens the preferences once a choice exists. */
-export const manageCookies = 'Gestion des cookies';
+import { MANAGE_COOKIES } from './manage-cookies';
 
 /**
  * The widget's French texts that the banner shows, the default locale (the preferences' own come
@@ -7,7 +6,7 @@ export const manageCookies = 'Gestion des cookies';
  * placeholders are filled in.
  */
 export const fr = {
-  manageCookies,
+  manageCookies: MANAGE_COOKIES.fr,
   bannerTitle: 'Vos choix sur les cookies',
   bannerText: 'Avec votre accord, {tenant} utilise des cookies pour\u00a0: {purposes}. Vous pouvez changer d’avis à tout moment depuis «\u00a0{manage}\u00a0».',
   continueNote: 'Continuer sans accepter revient à tout refuser.',

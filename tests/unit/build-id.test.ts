@@ -49,7 +49,7 @@ describe('the build id', () => {
     ['the script tag’s loading of entries', 'src/config/load.ts'],
     ['the cache’s entry', 'src/config/cache.ts'],
     ['the launcher’s look', 'src/launcher-look.ts'],
-    ['the launcher’s French text', 'src/locales/fr.ts'],
+    ['the launcher’s label', 'src/locales/manage-cookies.ts'],
     ['the integration files a config needs', 'src/embed-ui.ts'],
   ])('changes with %s (%s)', (_what, file) => {
     expect(idWith(file)).not.toBe(before);
@@ -71,6 +71,7 @@ describe('the build id', () => {
     ['the banner', 'src/ui/banner.ts'],
     ['the UI’s styles', 'src/ui/styles.ts'],
     ['the preferences’ texts', 'src/locales/fr-preferences.ts'],
+    ['the banner’s texts', 'src/locales/fr.ts'],
     ['the running instance', 'src/instance.ts'],
     ['the launcher button', 'src/launcher.ts'],
     ['the config types', 'src/config/types.ts'],
