@@ -162,7 +162,7 @@ export const consentCookieLength = (cookieName: string, tenantId: string, revisi
  * weighs on the synchronous validator of `init()`.
  */
 const KEYS =
-  'manageCookies bannerTitle bannerText continueNote privacyPolicy acceptAll rejectAll customise continueWithout saved functional audience preferencesTitle preferencesText save close alwaysOn partial provider providedBy cookies privacyOf functionalText audienceText tracker cookie purpose lifetime consentCookie session';
+  'manageCookies bannerTitle bannerText continueNote exemptNote privacyPolicy acceptAll rejectAll customise continueWithout saved functional audience preferencesTitle preferencesText save close alwaysOn partial provider providedBy cookies privacyOf functionalText audienceText exemptGroup exemptText exemptMark tracker cookie purpose lifetime consentCookie session';
 export const TEXT_KEYS = [...KEYS.split(' '), ...UNITS];
 /** A text shown as it is, not blank: a blank *Tout refuser* would break the equal choice between accepting and refusing. */
 export const VISIBLE_TEXT = /\S/;
