@@ -1,4 +1,3 @@
-import type { CATALOG_IDS } from './catalog-ids';
 import { checkTracker } from './checks';
 import type { explain } from './errors-script-tag';
 import type { Problem } from './messages';
@@ -45,7 +44,7 @@ export async function resolveLoadingEntries(input: unknown): Promise<ResolvedCon
   const catalog: Record<string, Tracker> = Object.create(null);
   // The ids whose entry did not load, with why: unknown ids, or the network's failure, which the catalog's list tells apart.
   const failed: Record<string, unknown> = Object.create(null);
-  let ids: Promise<typeof CATALOG_IDS> | undefined;
+  let ids: Promise<typeof import('./catalog-ids')> | undefined;
   // The entries in the config's language; for a locale that is none, French, and validation says why.
   const locale: unknown = (input as { tenant?: { locale?: unknown } } | null)?.tenant?.locale;
   const shown = LOCALES.find((known) => known === locale) ?? 'fr';
@@ -58,8 +57,8 @@ export async function resolveLoadingEntries(input: unknown): Promise<ResolvedCon
         await entry(id, shown).then((tracker) => (catalog[id] = tracker), (error: unknown) => (failed[id] = error));
         return;
       }
-      ids ??= load<{ CATALOG_IDS: typeof CATALOG_IDS }>('temoin-ids.mjs').then((module) => module.CATALOG_IDS);
-      if ((await ids).includes(id)) catalog[id] = await entry(id, shown);
+      ids ??= load('temoin-ids.mjs');
+      if ((await ids).CATALOG_IDS.includes(id)) catalog[id] = await entry(id, shown);
     }),
   );
   const resolved = resolution(input, catalog);
