@@ -70,8 +70,9 @@ function onlyThroughPreferences(id: string, graph: ModuleGraph, seen: ReadonlySe
  * `vite build --mode chunks` writes the ES modules the script tag loads beside itself when a page
  * needs them, and nothing else: `temoin-ui.mjs` (validator and UI), the catalog entries
  * (`temoin-catalog-<id>.mjs`, `temoin-catalog-<id>.en.mjs`), `temoin-consent-mode.mjs`,
- * `temoin-endpoint.mjs`, `temoin-storage.mjs`, `temoin-suggest.mjs` (the "did you mean" hints for a
- * config naming an unknown catalog id), `temoin-preferences-<hash>.mjs` and `.vite/manifest.json`.
+ * `temoin-endpoint.mjs`, `temoin-storage.mjs`, `temoin-ids.mjs` (the catalog's ids, for a config
+ * holding whole tracker objects, which may replace catalog entries), `temoin-preferences-<hash>.mjs` and
+ * `.vite/manifest.json`. `temoin-config-errors.mjs` is a build of its own (`config-errors.ts`).
  * Not lib mode: lib mode leaves ES output unminified (for consumers' tree-shaking); these run as shipped.
  */
 export const chunks: UserConfig = {
@@ -89,8 +90,8 @@ export const chunks: UserConfig = {
         'temoin-consent-mode': 'src/integrations/consent-mode-script-tag.ts',
         'temoin-endpoint': 'src/consent/endpoint-script-tag.ts',
         'temoin-storage': 'src/trackers/storage-script-tag.ts',
-        // The "did you mean" hints, which the validator imports by URL only for a config naming an unknown id.
-        'temoin-suggest': 'src/config/suggest.ts',
+        // The catalog's ids, which the validator imports by URL only for a config holding whole tracker objects.
+        'temoin-ids': 'src/config/catalog-ids.ts',
         // Each catalog entry a file of its own per locale, which the validator imports by id.
         ...Object.fromEntries(
           CATALOG_IDS.flatMap((id) => LOCALES.map((locale) => [catalogEntryModule(id, locale), `${CATALOG_ENTRY}${id}.${locale}`])),

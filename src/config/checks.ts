@@ -1,6 +1,6 @@
 import * as rule from './rules';
 import type { CategoryInput, Exemption, Locale, LocalizedText, ResolvedConfig, Tracker, TrackerCookie } from './types';
-import { array, boolean, type Field, integer, is, isObject, object, string } from './validate';
+import { array, boolean, type Field, integer, is, isObject, object, oneOf, string } from './validate';
 
 /** A config whose fields are checked and defaulted; its trackers and categories are still to resolve. */
 export type CheckedConfig = Omit<ResolvedConfig, 'trackers' | 'categories'> & {
@@ -11,9 +11,10 @@ export type CheckedConfig = Omit<ResolvedConfig, 'trackers' | 'categories'> & {
 /** The browser's checks of a config and of a tracker: the rules of `schema.ts`, at a fraction of the bytes. */
 
 const id = string(rule.ID, rule.ID_RULE);
-const text = string(rule.NOT_EMPTY_TEXT, rule.NOT_EMPTY);
+const text = string(rule.NOT_EMPTY_TEXT, rule.NOT_EMPTY_RULE);
 const httpUrl = string({ test: rule.isHttpUrl }, rule.HTTP_URL_RULE);
-const httpsUrls = array(string({ test: rule.isHttpsUrl }, rule.HTTPS_URL_RULE));
+const httpsUrl = string({ test: rule.isHttpsUrl }, rule.HTTPS_URL_RULE);
+const httpsUrls = array(httpsUrl);
 
 const localized = object<LocalizedText>({ fr: [text], en: [text] }, (t) =>
   t.fr === undefined && t.en === undefined ? rule.LOCALIZED_RULE : undefined,
@@ -25,11 +26,11 @@ const cookie = object<TrackerCookie>({
   purpose: localized,
   sharedWith: [object({ trackers: array(id), reason: text })],
   lifetimeSetting: [text],
-  basis: [string(rule.BASIS, rule.BASIS_RULE)],
+  basis: [oneOf(rule.BASES, rule.BASIS_RULE)],
   thirdParty: [boolean],
 });
 
-const exemption = object<Exemption>({ conditions: [localized], url: string({ test: rule.isHttpsUrl }, rule.HTTPS_URL_RULE) });
+const exemption = object<Exemption>({ conditions: [localized], url: httpsUrl });
 
 export const checkTracker = object<Tracker>({
   $schema: [string()],
@@ -44,7 +45,7 @@ export const checkTracker = object<Tracker>({
   storage: [array(string(rule.STORAGE_KEY, rule.STORAGE_KEY_RULE))],
   sources: [httpsUrls],
   otherSources: [httpsUrls],
-  consentApi: [string(rule.CONSENT_API, rule.CONSENT_API_RULE)],
+  consentApi: [oneOf(rule.CONSENT_APIS, rule.CONSENT_API_RULE)],
   exemption: [exemption],
   exempt: [boolean],
 });
@@ -57,7 +58,7 @@ const texts: Field = [
     Object.fromEntries(
       rule.TEXT_KEYS.map((key) => [
         key,
-        [(rule.UNITS as readonly string[]).includes(key) ? string(rule.PLURAL_TEXT, rule.PLURAL_TEXT_RULE) : string(rule.VISIBLE_TEXT, rule.NOT_EMPTY)],
+        [(rule.UNITS as readonly string[]).includes(key) ? string(rule.PLURAL_TEXT, rule.PLURAL_TEXT_RULE) : string(rule.VISIBLE_TEXT, rule.NOT_EMPTY_RULE)],
       ]),
     ),
   ),
@@ -69,7 +70,7 @@ export const checkConfig = object<CheckedConfig>({
     name: text,
     consentMaxAgeMonths: [integer(rule.MIN_MONTHS, rule.MAX_MONTHS, rule.MAX_AGE_RULE), rule.DEFAULT_MONTHS],
     privacyPolicyUrl: [httpUrl],
-    locale: [string(rule.LOCALE, rule.LOCALE_RULE), 'fr' satisfies Locale],
+    locale: [oneOf(rule.LOCALES, rule.LOCALE_RULE), 'fr' satisfies Locale],
     cookieDomain: [string(rule.DOMAIN, rule.DOMAIN_RULE)],
   }),
   revision: [integer(rule.MIN_REVISION, Number.MAX_SAFE_INTEGER, rule.REVISION_RULE), rule.MIN_REVISION],

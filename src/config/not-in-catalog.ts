@@ -1,4 +1,4 @@
-import type { UnknownId } from './resolve';
+import type { UnknownId } from './messages';
 
 /**
  * Why a catalog id is unknown, for the script tag and the CLI: the known ids that `closest`

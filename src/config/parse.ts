@@ -1,8 +1,8 @@
 import { catalog } from './catalog';
 import { TemoinConfigError } from './error';
-import { resolveConfig } from './resolve';
-import { CONSENT_COOKIE_MAX, consentCookieLength, consentCookieRule } from './rules';
 import { notInCatalog } from './not-in-catalog';
+import { resolveConfig } from './resolve';
+import { CONSENT_COOKIE_MAX, consentCookieLength } from './rules';
 import { closest } from './suggest';
 import type { ResolvedConfig } from './types';
 
@@ -18,6 +18,8 @@ export function parseConfig(input: unknown): ResolvedConfig {
   const config = resolveConfig(input, catalog, notInCatalog(Object.keys(catalog), closest));
   const optional = config.trackers.filter((t) => !config.categories.find((c) => c.id === t.category)?.required).map((t) => t.id);
   const length = consentCookieLength(config.cookieName, config.tenant.id, config.revision, optional);
-  if (length > CONSENT_COOKIE_MAX) throw new TemoinConfigError([{ path: 'trackers', message: consentCookieRule(length) }]);
+  if (length > CONSENT_COOKIE_MAX) {
+    throw new TemoinConfigError([{ path: 'trackers', message: `the consent cookie could reach ${length} bytes: list fewer trackers needing consent (1 KB at most)` }]);
+  }
   return config;
 }

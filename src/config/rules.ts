@@ -1,4 +1,8 @@
-/** The rules a config follows, shared by the zod schemas (`schema.ts`) and the browser's validator (`checks.ts`). */
+/**
+ * The rules a config follows, shared by the zod schemas (`schema.ts`) and the browser's validator
+ * (`checks.ts`). What each says when broken is in `messages.ts`: a page loads it only for an invalid
+ * config.
+ */
 
 /** Every numeric bound of a config, and its default months, once: the zod schemas and the browser's checks both read these. */
 export const ID_MAX_LENGTH = 40;
@@ -8,15 +12,49 @@ export const MAX_MONTHS = 12;
 export const DEFAULT_MONTHS = 6;
 export const MIN_REVISION = 1;
 
+/**
+ * The rules a config may break, by number: a problem names one (`Problem.rule`), and
+ * `MESSAGES[rule]` (`messages.ts`) says what it asks for. Numbers rather than names: the validator
+ * of every first visit and of every npm bundle holds them by the dozen. `UNKNOWN_ID_RULE`, an id
+ * the catalog at hand lacks, is said by the caller (`UnknownId`).
+ */
+export const STRING_RULE = 0;
+export const INTEGER_RULE = 1;
+export const BOOLEAN_RULE = 2;
+export const ARRAY_RULE = 3;
+export const OBJECT_RULE = 4;
+export const REQUIRED_RULE = 5;
+export const UNKNOWN_FIELD_RULE = 6;
+export const ID_RULE = 7;
+export const NOT_EMPTY_RULE = 8;
+export const LOCALIZED_RULE = 9;
+export const HTTP_URL_RULE = 10;
+export const HTTPS_URL_RULE = 11;
+export const LIFETIME_RULE = 12;
+export const CONSENT_API_RULE = 13;
+export const COOKIE_NAME_RULE = 14;
+export const STORAGE_KEY_RULE = 15;
+export const MAX_AGE_RULE = 16;
+export const REVISION_RULE = 17;
+export const DOMAIN_RULE = 18;
+export const COOKIE_NAME_OPTION_RULE = 19;
+export const PATH_PATTERN_RULE = 20;
+export const ENDPOINT_PATH_RULE = 21;
+export const BASIS_RULE = 22;
+export const TRACKER_REF_RULE = 23;
+export const LOCALE_RULE = 24;
+export const PLURAL_TEXT_RULE = 25;
+export const CATEGORY_TWICE_RULE = 26;
+export const TRACKER_TWICE_RULE = 27;
+export const NO_CATEGORY_RULE = 28;
+export const NO_EXEMPTION_RULE = 29;
+export const OVER_13_MONTHS_RULE = 30;
+export const UNKNOWN_ID_RULE = 31;
+
 export const ID = new RegExp(`^[a-z0-9-]{1,${ID_MAX_LENGTH}}$`);
-export const ID_RULE = `must be 1 to ${ID_MAX_LENGTH} characters among a-z, 0-9 and "-"`;
 
 /** A string of at least one character (zod's `minLength(1)`). */
 export const NOT_EMPTY_TEXT = /./s;
-export const NOT_EMPTY = 'must not be empty';
-export const LOCALIZED_RULE = 'needs a "fr" or an "en" text';
-
-export const HTTP_URL_RULE = 'must be an http: or https: URL';
 
 /** Only `http:` and `https:` links ever reach a page: no `javascript:` or `data:` URL. */
 export function isHttpUrl(value: string, protocol = /^https?:$/): boolean {
@@ -36,7 +74,6 @@ export type Unit = (typeof UNITS)[number];
  * (`"13mo"`, `"2min30s"`, `"150s"`; docs/contract.md §2). Groups are plain ones, bytes being counted.
  */
 export const LIFETIME = /^(session|(?=\d)([1-9]\d*y)?([1-9]\d*mo)?([1-9]\d*d)?([1-9]\d*h)?([1-9]\d*min)?([1-9]\d*s)?)$/;
-export const LIFETIME_RULE = 'must be "session" or counts of y, mo, d, h, min, s, largest first ("13mo", "2min30s")';
 
 /** A lifetime's pairs, largest unit first: `"2min30s"` → `[[2, "min"], [30, "s"]]`; `[]` for a session; `undefined` if invalid. */
 export function lifetimeParts(value: string): [number, Unit][] | undefined {
@@ -59,8 +96,6 @@ export const THIRTEEN_MONTHS_DAYS = lifetimeDays('13mo');
  * config ever becomes code the page runs.
  */
 export const CONSENT_APIS = ['matomo', 'gtag-analytics', 'gtag-ads', 'clarity', 'piano', 'meta', 'tiktok'] as const;
-export const CONSENT_API = /^(matomo|gtag-analytics|gtag-ads|clarity|piano|meta|tiktok)$/;
-export const CONSENT_API_RULE = 'must be one of "matomo", "gtag-analytics", "gtag-ads", "clarity", "piano", "meta", "tiktok"';
 
 /**
  * A declared cookie name, a final `*` making it a prefix. Wider than an RFC 6265 token, since
@@ -71,21 +106,13 @@ export const CONSENT_API_RULE = 'must be one of "matomo", "gtag-analytics", "gta
  * cookie-octets), and `*` only as the final prefix mark.
  */
 export const COOKIE_NAME = /^[!#-)+\--:<>-[\]-~]+\*?$/;
-export const COOKIE_NAME_RULE = 'must be a cookie name (no space ; , = " or \\), optionally ending in * to match a prefix';
 
 /** A `localStorage` / `sessionStorage` key; a final `*` makes it a prefix, never a bare `*` (all of the site's storage). */
 export const STORAGE_KEY = /^[^*]+\*?$/;
-export const STORAGE_KEY_RULE = 'must be a storage key, optionally ending in * to match a prefix';
-
-export const HTTPS_URL_RULE = 'must be an https: URL';
 
 export const isHttpsUrl = (value: string): boolean => isHttpUrl(value, /^https:$/);
 
-export const MAX_AGE_RULE = `must be an integer from ${MIN_MONTHS} to ${MAX_MONTHS}`;
-export const REVISION_RULE = `must be an integer of ${MIN_REVISION} or more`;
-
 export const DOMAIN = /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
-export const DOMAIN_RULE = 'must be a domain name such as "example.org"';
 
 /**
  * The consent cookie's name: a plain token, never with a prefix browsers enforce (letter case
@@ -93,7 +120,6 @@ export const DOMAIN_RULE = 'must be a domain name such as "example.org"';
  * temoin may write it.
  */
 export const COOKIE_NAME_OPTION = new RegExp(`^(?!__(host|secure)-)[\\w-]{1,${COOKIE_NAME_MAX_LENGTH}}$`, 'i');
-export const COOKIE_NAME_OPTION_RULE = `must be 1 to ${COOKIE_NAME_MAX_LENGTH} letters, digits, "_" or "-", without the "__Host-" or "__Secure-" prefix browsers would drop`;
 
 /**
  * A URL path pattern of `excludedPaths` (docs/contract.md §3): from `/`, the characters of an
@@ -101,31 +127,20 @@ export const COOKIE_NAME_OPTION_RULE = `must be 1 to ${COOKIE_NAME_MAX_LENGTH} l
  * written percent-encoded, as `location.pathname` spells them, or the pattern would never match.
  */
 export const PATH_PATTERN = /^\/[\w\-.~!$&'()*+,;=:@%/]*$/;
-export const PATH_PATTERN_RULE =
-  'must be a URL path from "/", * matching any run of characters ("/espace-adherent/*"), other characters than those of a URL path percent-encoded';
 
 /**
  * A path on the page's own origin (docs/contract.md §11): a leading `/`, then printable ASCII but
  * `\`, and no `//` anywhere: `//host/x` would name another host, and browsers read `\` as `/`.
  */
 export const ENDPOINT_PATH = /^(?!.*\/\/)\/[!-[\]-~]*$/;
-export const ENDPOINT_PATH_RULE = 'must be a path of this site, such as "/temoin/consent"';
 
 /**
  * Where a catalog cookie's name and lifetime come from (docs/contract.md §2): the vendor's own
  * documentation or code, or only other public pages (a reproduction, a cookie database, an observation).
  */
 export const BASES = ['vendor', 'other'] as const;
-/** One of `BASES`, for the browser's validator (the property test keeps both equal). */
-export const BASIS = /^(vendor|other)$/;
-export const BASIS_RULE = 'must be one of "vendor", "other"';
-
-export const TRACKER_REF_RULE = 'must be a catalog id or a tracker object';
 
 export const LOCALES = ['fr', 'en'] as const;
-/** One of `LOCALES`, for the browser's validator, which has no enum (the property test keeps both equal). */
-export const LOCALE = /^(fr|en)$/;
-export const LOCALE_RULE = 'must be one of "fr", "en"';
 
 /** The consent cookie, name and value, stays under 1 KB (docs/contract.md §6). */
 export const CONSENT_COOKIE_MAX = 1023;
@@ -138,8 +153,6 @@ export const CONSENT_COOKIE_MAX = 1023;
  */
 export const consentCookieLength = (cookieName: string, tenantId: string, revision: number, optionalIds: readonly string[]): number =>
   optionalIds.reduce((length, id) => length + id.length + 3, 64 + cookieName.length + tenantId.length + String(revision).length);
-
-export const consentCookieRule = (length: number): string => `the consent cookie could reach ${length} bytes: list fewer trackers needing consent (1 KB at most)`;
 
 /**
  * The keys of the widget's texts that `texts.fr` and `texts.en` may replace (docs/texts.md): the
@@ -155,4 +168,3 @@ export const TEXT_KEYS = [...KEYS.split(' '), ...UNITS];
 export const VISIBLE_TEXT = /\S/;
 /** A unit's text: its singular and plural (`"jour|jours"`), or one form for both, neither blank. */
 export const PLURAL_TEXT = /^[^|]*[^|\s][^|]*(\|[^|]*[^|\s][^|]*)?$/;
-export const PLURAL_TEXT_RULE = 'must be "singular|plural" or one form';

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MESSAGES } from './messages';
 import * as rule from './rules';
 import type { Tracker } from './types';
 
@@ -7,25 +8,28 @@ import type { Tracker } from './types';
  * Schema generated from them). The browser validates with `checks.ts`, which enforces the same rules.
  */
 
-export const idSchema = z.string().check(z.regex(rule.ID, rule.ID_RULE));
+/** What a rule without values says (`messages.ts`), as the browser's validator says it. */
+const say = (broken: number) => MESSAGES[broken] as string;
 
-const text = z.string().check(z.minLength(1, rule.NOT_EMPTY));
+export const idSchema = z.string().check(z.regex(rule.ID, say(rule.ID_RULE)));
+
+const text = z.string().check(z.minLength(1, say(rule.NOT_EMPTY_RULE)));
 
 export const localizedTextSchema = z
   .strictObject({ fr: z.optional(text), en: z.optional(text) })
-  .check(z.refine((t) => t.fr !== undefined || t.en !== undefined, rule.LOCALIZED_RULE));
+  .check(z.refine((t) => t.fr !== undefined || t.en !== undefined, say(rule.LOCALIZED_RULE)));
 
-export const httpUrlSchema = z.string().check(z.refine(rule.isHttpUrl, rule.HTTP_URL_RULE));
+export const httpUrlSchema = z.string().check(z.refine(rule.isHttpUrl, say(rule.HTTP_URL_RULE)));
 
-const httpsUrlSchema = z.string().check(z.refine(rule.isHttpsUrl, rule.HTTPS_URL_RULE));
+const httpsUrlSchema = z.string().check(z.refine(rule.isHttpsUrl, say(rule.HTTPS_URL_RULE)));
 
 const cookieSchema = z.strictObject({
-  name: z.string().check(z.regex(rule.COOKIE_NAME, rule.COOKIE_NAME_RULE)),
-  lifetime: z.string().check(z.regex(rule.LIFETIME, rule.LIFETIME_RULE)),
+  name: z.string().check(z.regex(rule.COOKIE_NAME, say(rule.COOKIE_NAME_RULE))),
+  lifetime: z.string().check(z.regex(rule.LIFETIME, say(rule.LIFETIME_RULE))),
   purpose: localizedTextSchema,
   sharedWith: z.optional(z.strictObject({ trackers: z.array(idSchema), reason: text })),
   lifetimeSetting: z.optional(text),
-  basis: z.optional(z.enum(rule.BASES, rule.BASIS_RULE)),
+  basis: z.optional(z.enum(rule.BASES, say(rule.BASIS_RULE))),
   thirdParty: z.optional(z.boolean()),
 });
 
@@ -39,10 +43,10 @@ const trackerShape = {
   description: localizedTextSchema,
   privacyPolicyUrl: z.optional(httpUrlSchema),
   cookies: z.array(cookieSchema),
-  storage: z.optional(z.array(z.string().check(z.regex(rule.STORAGE_KEY, rule.STORAGE_KEY_RULE)))),
+  storage: z.optional(z.array(z.string().check(z.regex(rule.STORAGE_KEY, say(rule.STORAGE_KEY_RULE))))),
   sources: z.optional(z.array(httpsUrlSchema)),
   otherSources: z.optional(z.array(httpsUrlSchema)),
-  consentApi: z.optional(z.enum(rule.CONSENT_APIS)),
+  consentApi: z.optional(z.enum(rule.CONSENT_APIS, say(rule.CONSENT_API_RULE))),
   exemption: z.optional(z.strictObject({ conditions: z.optional(localizedTextSchema), url: httpsUrlSchema })),
   exempt: z.optional(z.boolean()),
 };
@@ -59,7 +63,7 @@ const categorySchema = z.strictObject({
   description: z.optional(localizedTextSchema),
 });
 
-const locale = z.enum(rule.LOCALES);
+const locale = z.enum(rule.LOCALES, say(rule.LOCALE_RULE));
 
 /** One locale's overrides of the widget's texts: known keys only, none blank, a unit's as `singular|plural`. */
 const textsSchema = z.strictObject(
@@ -68,8 +72,8 @@ const textsSchema = z.strictObject(
       key,
       z.optional(
         (rule.UNITS as readonly string[]).includes(key)
-          ? z.string().check(z.regex(rule.PLURAL_TEXT, rule.PLURAL_TEXT_RULE))
-          : z.string().check(z.regex(rule.VISIBLE_TEXT, rule.NOT_EMPTY)),
+          ? z.string().check(z.regex(rule.PLURAL_TEXT, say(rule.PLURAL_TEXT_RULE)))
+          : z.string().check(z.regex(rule.VISIBLE_TEXT, say(rule.NOT_EMPTY_RULE))),
       ),
     ]),
   ),
@@ -79,21 +83,21 @@ export const configSchema = z.strictObject({
   tenant: z.strictObject({
     id: idSchema,
     name: text,
-    consentMaxAgeMonths: z._default(z.int().check(z.gte(rule.MIN_MONTHS, rule.MAX_AGE_RULE), z.lte(rule.MAX_MONTHS, rule.MAX_AGE_RULE)), rule.DEFAULT_MONTHS),
+    consentMaxAgeMonths: z._default(z.int().check(z.gte(rule.MIN_MONTHS, say(rule.MAX_AGE_RULE)), z.lte(rule.MAX_MONTHS, say(rule.MAX_AGE_RULE))), rule.DEFAULT_MONTHS),
     privacyPolicyUrl: z.optional(httpUrlSchema),
     locale: z._default(locale, 'fr'),
-    cookieDomain: z.optional(z.string().check(z.regex(rule.DOMAIN, rule.DOMAIN_RULE))),
+    cookieDomain: z.optional(z.string().check(z.regex(rule.DOMAIN, say(rule.DOMAIN_RULE)))),
   }),
-  revision: z._default(z.int().check(z.gte(rule.MIN_REVISION, rule.REVISION_RULE)), rule.MIN_REVISION),
-  trackers: z.array(z.union([z.string(), z.looseObject({})], rule.TRACKER_REF_RULE)),
+  revision: z._default(z.int().check(z.gte(rule.MIN_REVISION, say(rule.REVISION_RULE))), rule.MIN_REVISION),
+  trackers: z.array(z.union([z.string(), z.looseObject({})], say(rule.TRACKER_REF_RULE))),
   categories: z._default(z.array(categorySchema), []),
-  cookieName: z._default(z.string().check(z.regex(rule.COOKIE_NAME_OPTION, rule.COOKIE_NAME_OPTION_RULE)), 'temoin'),
+  cookieName: z._default(z.string().check(z.regex(rule.COOKIE_NAME_OPTION, say(rule.COOKIE_NAME_OPTION_RULE))), 'temoin'),
   googleConsentMode: z._default(z.boolean(), false),
   floatingButton: z._default(z.boolean(), true),
   globalPrivacyControl: z._default(z.boolean(), true),
   nonce: z.optional(text),
   reloadOnWithdrawal: z._default(z.boolean(), true),
-  excludedPaths: z._default(z.array(z.string().check(z.regex(rule.PATH_PATTERN, rule.PATH_PATTERN_RULE))), []),
-  consentEndpoint: z.optional(z.string().check(z.regex(rule.ENDPOINT_PATH, rule.ENDPOINT_PATH_RULE))),
+  excludedPaths: z._default(z.array(z.string().check(z.regex(rule.PATH_PATTERN, say(rule.PATH_PATTERN_RULE)))), []),
+  consentEndpoint: z.optional(z.string().check(z.regex(rule.ENDPOINT_PATH, say(rule.ENDPOINT_PATH_RULE)))),
   texts: z._default(z.strictObject({ fr: z.optional(textsSchema), en: z.optional(textsSchema) }), {}),
 });

@@ -30,7 +30,8 @@ describe('a config that cannot be had', () => {
 });
 
 describe('a script-tag config naming a catalog id that does not exist', () => {
-  const hintsChunk = /\/dist\/temoin-suggest\.mjs$/;
+  const messagesChunk = /\/dist\/temoin-config-errors\.mjs$/;
+  const idsChunk = /\/dist\/temoin-ids\.mjs$/;
 
   it('logs the id with the closest known one and the list of all, and runs nothing gated', async () => {
     server.page('/misspelt.html', pageHtml({ config: testConfig({ trackers: ['zendesk', 'matomoo'] }), body: GATED + HOST_SCRIPT }));
@@ -41,26 +42,70 @@ describe('a script-tag config naming a catalog id that does not exist', () => {
     await context.close();
   });
 
-  it('still logs the id and the known ones when the hints cannot load, and runs nothing gated', async () => {
-    server.page('/misspelt-offline.html', pageHtml({ config: testConfig({ trackers: ['matomoo'] }), body: GATED + HOST_SCRIPT }));
+  it('still names the path and the id when the messages cannot load, without saying for sure the id is unknown, and runs nothing gated', async () => {
+    server.page('/misspelt-offline.html', pageHtml({ config: testConfig({ trackers: ['matomoo'] }, { id: 'Mutuelle' }), body: GATED + HOST_SCRIPT }));
     const { page, context, errors } = await openPage(browser);
     const requested: string[] = [];
-    await page.route(hintsChunk, (route) => (requested.push(route.request().url()), route.abort()));
+    await page.route(messagesChunk, (route) => (requested.push(route.request().url()), route.abort()));
     await page.goto(server.origin() + '/misspelt-offline.html');
-    await expect.poll(() => errors.join('\n')).toContain('trackers[0]: "matomoo" is not in the catalog. Known ids: ab-tasty,');
+    await expect
+      .poll(() => errors.join('\n'))
+      .toContain('temoin: invalid config at tenant.id, trackers[0] ("matomoo"), or a catalog entry did not load; the messages did not load either:');
+    expect(errors.join('\n')).not.toContain('is not in the catalog');
     expect(requested).toHaveLength(1);
     expect(await page.evaluate(() => [window.Temoin.get(), (window as unknown as { __gated?: boolean }).__gated ?? null])).toEqual([null, null]);
     await context.close();
   });
 
-  it('never loads the hints for a config whose ids all exist', async () => {
-    server.page('/known-ids.html', pageHtml({ config: testConfig(), body: GATED }));
-    const { page, context } = await openPage(browser);
+  it('says an entry that did not load did not load, not that its id is unknown, and runs nothing gated', async () => {
+    server.page('/entry-offline.html', pageHtml({ config: testConfig({ trackers: ['zendesk', 'matomo'] }), body: GATED + HOST_SCRIPT }));
+    const { page, context, errors } = await openPage(browser);
+    await page.route(/\/dist\/temoin-catalog-matomo\.mjs$/, (route) => route.abort());
+    await page.goto(server.origin() + '/entry-offline.html');
+    await expect.poll(() => errors.join('\n')).toContain('temoin-catalog-matomo.mjs');
+    expect(errors.join('\n')).not.toContain('is not in the catalog');
+    expect(await page.evaluate(() => [window.Temoin.get(), (window as unknown as { __gated?: boolean }).__gated ?? null])).toEqual([null, null]);
+    await context.close();
+  });
+
+  it('never loads the messages nor the list of ids for a valid config naming catalog ids and overriding one', async () => {
+    const config = testConfig({ trackers: ['zendesk', { id: 'matomo', exempt: true }] });
+    server.page('/known-ids.html', pageHtml({ config, body: GATED }));
+    const { page, context, errors } = await openPage(browser);
     const before = server.requests.length;
     await page.goto(server.origin() + '/known-ids.html');
     await page.waitForFunction(() => window.Temoin?.get());
     expect(server.requests.slice(before)).toContain('/dist/temoin-ui.mjs');
-    expect(server.requests.slice(before).filter((path) => hintsChunk.test(path))).toEqual([]);
+    expect(server.requests.slice(before).filter((path) => messagesChunk.test(path) || idsChunk.test(path))).toEqual([]);
+    expect(await page.evaluate(() => window.Temoin.get()!.config.trackers.find((t) => t.id === 'matomo')!.exempt)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('loads the list of ids for a whole tracker object: its own id loads no entry, a catalog id keeps the entry’s other fields', async () => {
+    const own = {
+      id: 'own-chat',
+      name: 'Chat',
+      provider: 'Us',
+      category: 'audience',
+      description: { fr: 'Discussion' },
+      cookies: [{ name: 'chat_id', lifetime: '30d', purpose: { fr: 'Session' } }],
+    };
+    const matomo = { ...own, id: 'matomo', name: 'Statistiques' };
+    server.page('/whole-objects.html', pageHtml({ config: testConfig({ trackers: [own, matomo] }), body: GATED }));
+    const { page, context, errors } = await openPage(browser);
+    const before = server.requests.length;
+    await page.goto(server.origin() + '/whole-objects.html');
+    await page.waitForFunction(() => window.Temoin?.get());
+    const requested = server.requests.slice(before);
+    expect(requested.filter((path) => idsChunk.test(path))).toHaveLength(1);
+    expect(requested.filter((path) => path.includes('temoin-catalog-')).sort()).toEqual(['/dist/temoin-catalog-matomo.mjs']);
+    const trackers = await page.evaluate(() => window.Temoin.get()!.config.trackers.map(({ id, name, consentApi }) => ({ id, name, consentApi })));
+    expect(trackers).toEqual([
+      { id: 'own-chat', name: 'Chat', consentApi: undefined },
+      { id: 'matomo', name: 'Statistiques', consentApi: 'matomo' },
+    ]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

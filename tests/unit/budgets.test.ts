@@ -42,6 +42,15 @@ describe('what a page downloads', () => {
     expect(kB(sizes().firstVisit)).toBeLessThanOrEqual(13);
   });
 
+  it('leaves out of a first visit what only an invalid config needs: the messages and the list of catalog ids', () => {
+    const firstVisit = withStaticImports('temoin-ui.mjs', importsOf).map((file) => readFileSync(`dist/${file}`, 'utf8')).join('\n');
+    const errors = readFileSync('dist/temoin-config-errors.mjs', 'utf8');
+    for (const text of ['is not a known field', 'must be an https: URL', 'ab-tasty', 'zendesk']) {
+      expect(firstVisit, text).not.toContain(text);
+      expect(errors, text).toContain(text);
+    }
+  });
+
   it('matches the sizes the README states, within 0.2 kB', () => {
     const readme = readFileSync('README.md', 'utf8');
     const stated = (label: string) => {

@@ -43,7 +43,7 @@ describe('the build id', () => {
     ['a catalog entry', 'catalog/matomo.json'],
     ['a rule of the validator', 'src/config/rules.ts'],
     ['the checks', 'src/config/checks.ts'],
-    ['the resolution against the catalog', 'src/config/resolve.ts'],
+    ['the resolution against the catalog', 'src/config/resolution.ts'],
     ['the fingerprint', 'src/config/fingerprint.ts'],
     ['the runtime form of a catalog entry', 'src/config/runtime-entry.ts'],
     ['the script tag’s loading of entries', 'src/config/load.ts'],
@@ -77,6 +77,9 @@ describe('the build id', () => {
     ['the config types', 'src/config/types.ts'],
     ['the zod schemas', 'src/config/schema.ts'],
     ['the did-you-mean hints', 'src/config/suggest.ts'],
+    ['the messages of an invalid config', 'src/config/messages.ts'],
+    ['what the script tag loads for an invalid config', 'src/config/errors-script-tag.ts'],
+    ['init()’s validation, messages bundled', 'src/config/resolve.ts'],
     ['the CLI', 'src/cli/validate.ts'],
     ['the server', 'src/server/handler.ts'],
   ])('stays with %s (%s)', (_what, file) => {

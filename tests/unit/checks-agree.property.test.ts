@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { checkConfig, checkTracker } from '../../src/config/checks';
-import type { ConfigIssue } from '../../src/config/error';
+import type { Problem } from '../../src/config/messages';
 import { configSchema, trackerSchema } from '../../src/config/schema';
 import { join, type Validator } from '../../src/config/validate';
 
@@ -18,7 +18,7 @@ function zodPaths(schema: z.ZodMiniType, input: unknown): string[] | 'valid' {
 }
 
 function checkPaths(validator: Validator<unknown>, input: unknown): string[] | 'valid' {
-  const issues: ConfigIssue[] = [];
+  const issues: Problem[] = [];
   validator(input, '', issues);
   return issues.length ? [...new Set(issues.map((i) => i.path))].sort() : 'valid';
 }
@@ -262,7 +262,7 @@ describe('each leaf rule at its edges', () => {
 
 describe('the browser’s validator and the published zod schemas', () => {
   it('accept the same valid config and give it the same defaults', () => {
-    const issues: ConfigIssue[] = [];
+    const issues: Problem[] = [];
     expect(checkConfig(validConfig, '', issues)).toEqual(z.parse(configSchema, validConfig));
     expect(checkConfig({ tenant: { id: 'a', name: 'A' }, trackers: [] }, '', issues)).toEqual(
       z.parse(configSchema, { tenant: { id: 'a', name: 'A' }, trackers: [] }),

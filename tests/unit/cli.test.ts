@@ -95,7 +95,7 @@ describe('temoin validate', () => {
       expect(code).toBe(1);
       expect(out.split('\n')).toEqual(
         expect.arrayContaining([
-          `${mark}cookieName: must be 1 to 64 letters, digits, "_" or "-", without the "__Host-" or "__Secure-" prefix browsers would drop`,
+          `${mark}cookieName: must be 1 to 64 letters, digits, "_" or "-", not starting with "__Host-" or "__Secure-" (browsers would drop it)`,
           `${mark}texts.fr.rejectAll: must not be empty`,
           `${mark}texts.fr.d: must be "singular|plural" or one form`,
           `${mark}texts.fr.bannerTitel: is not a known field`,

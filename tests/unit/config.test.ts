@@ -148,13 +148,13 @@ describe('a site developer naming the consent cookie', () => {
     'is told %j carries a prefix browsers enforce, which would drop the cookie',
     (cookieName) => {
       expect(issueAt(config({ cookieName }), 'cookieName').message).toBe(
-        'must be 1 to 64 letters, digits, "_" or "-", without the "__Host-" or "__Secure-" prefix browsers would drop',
+        'must be 1 to 64 letters, digits, "_" or "-", not starting with "__Host-" or "__Secure-" (browsers would drop it)',
       );
     },
   );
 
   it('is told the same by init(), with a TemoinConfigError naming the field', () => {
-    expect(() => init(config({ cookieName: '__Host-temoin' }) as unknown as TemoinConfig, { catalog: Object.values(catalog) })).toThrow(/cookieName: .*without the "__Host-" or "__Secure-" prefix browsers would drop/);
+    expect(() => init(config({ cookieName: '__Host-temoin' }) as unknown as TemoinConfig, { catalog: Object.values(catalog) })).toThrow(/cookieName: .*not starting with "__Host-" or "__Secure-" \(browsers would drop it\)/);
   });
 });
 
