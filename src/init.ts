@@ -1,11 +1,9 @@
 import { exportName } from './config/export-name';
 import { type Catalog, resolveConfig } from './config/resolve';
-import type { TemoinConfig, Tracker } from './config/types';
-import { consentEndpoint } from './consent/endpoint';
+import type { ResolvedConfig, TemoinConfig, Tracker } from './config/types';
 import { createInstance, type TemoinInstance } from './instance';
-import type { Integration } from './integrations/integration';
-import { googleConsentMode } from './integrations/google-consent-mode';
-import { launcherLook } from './launcher-look';
+import { type IntegrationName, integrationNames } from './integrations/files';
+import { type Integration, safely } from './integrations/integration';
 
 export interface InitOptions {
   /**
@@ -24,18 +22,31 @@ function unknownId(ids: string[]): (id: string) => string {
       : `"${id}" needs its catalog entry: import { ${exportName(id)} } from 'temoin/catalog', or init(config, { catalog })`;
 }
 
-/**
- * Clearing trackers' `storage` keys (docs/contract.md §6), a chunk loaded only for a config whose
- * trackers declare keys: the keys go a moment after the cookies, each clearing in the order asked.
- */
-const storageClearing: Integration = (config, consent) => {
-  if (!config.trackers.some((t) => t.storage?.length)) return;
-  const clearing = import('./trackers/storage').then(
-    (module) => module.storageClearing(config, consent),
-    (error) => console.error('temoin: the storage clearing failed to load', error),
-  );
-  return (consent) => void clearing.then((clear) => clear?.(consent));
+/** The chunk of each integration a config may use, as the script tag's files are (`integrations/files.ts`). */
+const CHUNKS: Record<IntegrationName, () => Promise<{ integration: Integration }>> = {
+  'consent-mode': () => import('./integrations/consent-mode-script-tag'),
+  endpoint: () => import('./consent/endpoint-script-tag'),
+  storage: () => import('./trackers/storage-script-tag'),
 };
+
+/**
+ * The integrations `config` uses beyond Matomo's, as one: their chunks load at once, each starts
+ * once they have, and takes each choice after. The gate waits for `loaded` (Consent Mode's defaults
+ * must reach `gtag` before any gated script runs), and releases nothing if a chunk fails to load.
+ */
+function integrationChunks(config: ResolvedConfig): { integration: Integration; loaded: Promise<unknown> } {
+  const loaded = Promise.all(integrationNames(config).map((name) => CHUNKS[name]())).catch((error) => {
+    console.error('temoin: an integration failed to load: no gated script runs', error);
+    return new Promise<never>(() => {});
+  });
+  return {
+    loaded,
+    integration: (config, consent) => {
+      const started = loaded.then((modules) => modules.map(({ integration }) => safely(() => integration(config, consent))));
+      return (changed) => started.then((updates) => Promise.all(updates.map((update) => safely(() => update?.(changed)))));
+    },
+  };
+}
 
 /**
  * Starts temoin with a config (docs/contract.md §3, §7): validates it, applies the stored choice,
@@ -54,11 +65,13 @@ export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): 
   const byId: Catalog = Object.assign(Object.create(null), Object.fromEntries(catalog.map((tracker) => [tracker.id, tracker])));
   const resolve = (input: unknown) => resolveConfig(input, byId, unknownId(Object.keys(byId)));
   const resolved = resolve(config);
+  const { integration, loaded } = integrationChunks(resolved);
   return createInstance(resolved, {
     // A cookie table naming another config (docs/contract.md §9): resolved against the same catalog.
     loadUi: async () => ({ ...(await import('./ui/index')), resolveTableConfig: async (input) => resolve(input) }),
-    launcher: launcherLook(resolved),
-    integrations: [googleConsentMode, consentEndpoint(() => import('./consent/endpoint-call')), storageClearing],
+    loadLauncher: () => import('./launcher'),
+    integrations: [integration],
+    releaseAfter: loaded,
     loadWithdrawal: () => import('./integrations/withdrawal'),
   });
 }

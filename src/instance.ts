@@ -1,4 +1,3 @@
-import type { LauncherLook } from './config/cache';
 import type { ConfigResolver, ResolvedConfig } from './config/types';
 import { type Consent, grantsOf, toConsent } from './consent/consent';
 import { readConsentCookie, removeConsentCookie, writeConsentCookie } from './consent/cookie';
@@ -7,7 +6,7 @@ import { asksForChoice, type ConsentUpdate, clearsCookie, decideAll, isGrantedIn
 import { whenParsed } from './document-parsed';
 import { type Integration, safely } from './integrations/integration';
 import { matomoConsent } from './integrations/matomo';
-import { showLauncher } from './launcher';
+import type { Launcher } from './launcher';
 import { clearCookies } from './trackers/cookies';
 import { isExcludedPage } from './trackers/excluded-paths';
 import { createGate } from './trackers/gate';
@@ -66,14 +65,19 @@ export interface UiModule {
 export interface InstanceOptions {
   /** Loads the UI on first need, so that a visitor with a valid choice never pays for it. */
   loadUi(): Promise<UiModule>;
-  /** The floating button's look, made with the validated config (`launcher-look.ts`). */
-  launcher: LauncherLook;
+  /**
+   * Loads what shows the floating button (docs/contract.md §8) that opens the preferences
+   * (`launcher.ts`): a file of its own for the script tag, a chunk for an npm bundle.
+   */
+  loadLauncher(): Promise<typeof import('./launcher')>;
   /** Called once the instance is destroyed. */
   onDestroy?(): void;
   /** Nonce for released scripts when the config sets none: the script tag's own. */
   nonce?: string;
-  /** Beyond Matomo's consent API, always on when Matomo is a tracker. */
-  integrations?: Integration[];
+  /** Beyond Matomo's consent API, always on when Matomo is a tracker (`undefined`: none in that place). */
+  integrations?: (Integration | undefined)[];
+  /** No gated element is released before this settles (an integration's chunk that must come first); never, if it never does. */
+  releaseAfter?: Promise<unknown>;
   /**
    * What follows a choice made in the page (docs/contract.md §17): stopping what it withdraws
    * through the vendors' consent APIs or a reload. Loaded on a choice, never for a page view that
@@ -103,7 +107,7 @@ export function warnAlreadyRunning(): void {
  */
 export function createInstance(
   config: ResolvedConfig,
-  { loadUi, launcher: look, onDestroy, nonce, integrations: extra = [], loadWithdrawal }: InstanceOptions,
+  { loadUi, loadLauncher, onDestroy, nonce, integrations: extra = [], releaseAfter, loadWithdrawal }: InstanceOptions,
 ): TemoinInstance {
   const running = window[RUNNING];
   if (running) {
@@ -121,7 +125,7 @@ export function createInstance(
   let consent = startingConsent(config, record, (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
   /** Resolves to nothing when the UI could not load: a later request tries again. */
   let ui: Promise<UiController | void> | undefined;
-  let launcher: { remove(): void } | void;
+  let launcher: Promise<Launcher | void> | undefined;
   let destroyed = false;
 
   /**
@@ -156,8 +160,15 @@ export function createInstance(
 
   /** Kept across choices, so that the preferences give focus back to it once closed. */
   function syncLauncher(): void {
-    if (consent && config.floatingButton) launcher ??= showLauncher(look, instance.showPreferences);
-    else launcher = launcher?.remove();
+    if (consent && config.floatingButton) {
+      launcher ??= loadLauncher().then(
+        (module) => module.showLauncher(config, instance.showPreferences),
+        (error) => console.error('temoin: the Gestion des cookies button failed to load', error),
+      );
+    } else {
+      launcher?.then((shown) => shown?.remove());
+      launcher = undefined;
+    }
   }
 
   /** Deletes the cookies of the trackers that may not run now (docs/contract.md §6). */
@@ -202,8 +213,8 @@ export function createInstance(
   }
 
   // Consent Mode's defaults and Matomo's requireCookieConsent come before any gated script runs.
-  const integrations = [matomoConsent, ...extra].map((integration) => safely(() => integration(config, consent)));
-  const gate = createGate({ allows, nonce: config.nonce ?? nonce });
+  const integrations = [matomoConsent, ...extra].map((integration) => safely(() => integration?.(config, consent)));
+  const gate = createGate({ allows, nonce: config.nonce ?? nonce, after: releaseAfter });
 
   const instance: TemoinInstance = {
     config,
@@ -231,7 +242,7 @@ export function createInstance(
     destroy() {
       destroyed = true;
       gate.stop();
-      launcher?.remove();
+      launcher?.then((shown) => shown?.remove());
       ui?.then((controller) => controller?.destroy());
       listeners.clear();
       document.removeEventListener('click', openPreferences);

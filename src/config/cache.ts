@@ -6,25 +6,10 @@ const KEY = 'temoin:config';
 /** A portal may serve several tenants on one origin: keep a few configs, most recent first. */
 const KEEP = 4;
 
-/**
- * The launcher's stylesheet and label for a config. They come with the validator
- * (`launcher-look.ts`) and, for the script tag, from this cache: a returning visitor's core draws
- * the button without carrying them.
- */
-export interface LauncherLook {
-  css: string;
-  label: string;
-  lang: string;
-}
-
-/** What validating a config gives the script tag's core: the config, and how its launcher looks. */
-export interface ValidatedConfig {
-  config: ResolvedConfig;
-  launcher: LauncherLook;
-}
-
-interface Entry extends ValidatedConfig {
+/** A config this build validated, and the text it was validated from. */
+interface Entry {
   text: string;
+  config: ResolvedConfig;
 }
 
 /**
@@ -54,17 +39,17 @@ function entries(): Entry[] {
  * sound; any other text, a new build or unreadable storage means validating again. The entry holds
  * the site's public config only: no identifier, nothing about the visitor.
  */
-export function readValidatedConfig(text: string): ValidatedConfig | undefined {
+export function readValidatedConfig(text: string): ResolvedConfig | undefined {
   try {
-    return entries().find((e) => e.text === text);
+    return entries().find((e) => e.text === text)?.config;
   } catch {
     // Storage unavailable (sandboxed frame, disabled): validate again.
   }
 }
 
-export function rememberValidatedConfig(text: string, validated: ValidatedConfig): void {
+export function rememberValidatedConfig(text: string, config: ResolvedConfig): void {
   try {
-    const json = JSON.stringify([{ text, ...validated }, ...entries().filter((e) => e.text !== text)].slice(0, KEEP));
+    const json = JSON.stringify([{ text, config }, ...entries().filter((e) => e.text !== text)].slice(0, KEEP));
     localStorage.setItem(KEY, `${json}\n${checksum(json)}`);
   } catch {
     // Storage unavailable or full: the next page view validates again.

@@ -5,7 +5,6 @@ import { parseConfig } from '../../src/config/parse';
 import { consentEndpoint, type EndpointCall } from '../../src/consent/endpoint';
 import { init, type TemoinConfig, type TemoinInstance } from '../../src/index';
 import { createInstance, type UiModule } from '../../src/instance';
-import { launcherLook } from '../../src/launcher-look';
 
 const ENDPOINT = '/temoin/consent';
 const WAITING = 'temoin:call';
@@ -177,7 +176,7 @@ describe('the endpoint code', () => {
     const resolved = parseConfig(input);
     const instance = createInstance(resolved, {
       loadUi: () => new Promise<UiModule>(() => {}),
-      launcher: launcherLook(resolved),
+      loadLauncher: () => import('../../src/launcher'),
       integrations: [consentEndpoint(load)],
     });
     running.push(instance);

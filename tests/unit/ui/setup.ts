@@ -2,7 +2,6 @@ import { waitFor, within } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import { parseConfig } from '../../../src/config/parse';
 import { createInstance, type TemoinInstance } from '../../../src/instance';
-import { launcherLook } from '../../../src/launcher-look';
 
 let running: TemoinInstance[] = [];
 
@@ -24,7 +23,7 @@ export const loadUi = async () => ({ ...(await import('../../../src/ui/index')),
 /** Starts temoin as `init()` does, with the UI of the sources. */
 export function start(config: unknown = testConfig()): TemoinInstance {
   const resolved = parseConfig(config);
-  const instance = createInstance(resolved, { loadUi, launcher: launcherLook(resolved) });
+  const instance = createInstance(resolved, { loadUi, loadLauncher: () => import('../../../src/launcher') });
   running.push(instance);
   return instance;
 }
