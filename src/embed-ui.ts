@@ -1,6 +1,6 @@
-import { rememberValidatedConfig } from './config/cache';
+import { rememberValidatedConfig, type ValidatedConfig } from './config/cache';
 import { resolveLoadingEntries } from './config/load';
-import type { ResolvedConfig } from './config/types';
+import { launcherLook } from './launcher-look';
 
 export { mountUi, renderCookieTable } from './ui/index';
 /** A cookie table naming another config (docs/contract.md §9) has it validated here, by the same validator. */
@@ -17,8 +17,9 @@ export { resolveLoadingEntries as resolveTableConfig } from './config/load';
  * Validates the config of the page (`text`, its JSON) with the catalog entries it names, and
  * remembers it on this device, so that the next page view skips this.
  */
-export async function validateConfig(input: unknown, text: string): Promise<ResolvedConfig> {
+export async function validateConfig(input: unknown, text: string): Promise<ValidatedConfig> {
   const config = await resolveLoadingEntries(input);
-  rememberValidatedConfig(text, config);
-  return config;
+  const validated = { config, launcher: launcherLook(config) };
+  rememberValidatedConfig(text, validated);
+  return validated;
 }

@@ -21,10 +21,10 @@ let starting: Promise<TemoinInstance> | null = null;
 async function start(input: unknown): Promise<TemoinInstance> {
   const text = JSON.stringify(input);
   // A config this device has not validated yet is most often a first visit's: the banner comes with the validator.
-  const config = readValidatedConfig(text) ?? (await (await loadUi()).validateConfig(input, text));
+  const { config, launcher } = readValidatedConfig(text) ?? (await (await loadUi()).validateConfig(input, text));
   instance = createInstance(config, {
     loadUi,
-    loadLauncher: () => load('temoin-launcher.mjs'),
+    launcher,
     // Consent Mode, the consent endpoint: files of their own, loaded only for a config that uses them,
     // side by side and before any gated script runs.
     integrations: await Promise.all(integrationFiles(config).map((name) => load<{ integration: Integration }>(name).then((module) => module.integration))),

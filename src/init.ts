@@ -1,9 +1,11 @@
 import { exportName } from './config/export-name';
 import { type Catalog, resolveConfig } from './config/resolve';
-import type { ResolvedConfig, TemoinConfig, Tracker } from './config/types';
+import type { TemoinConfig, Tracker } from './config/types';
+import { consentEndpoint } from './consent/endpoint';
 import { createInstance, type TemoinInstance } from './instance';
-import { type IntegrationName, integrationNames } from './integrations/files';
-import { type Integration, safely } from './integrations/integration';
+import type { Integration } from './integrations/integration';
+import { googleConsentMode } from './integrations/google-consent-mode';
+import { launcherLook } from './launcher-look';
 
 export interface InitOptions {
   /**
@@ -22,31 +24,18 @@ function unknownId(ids: string[]): (id: string) => string {
       : `"${id}" needs its catalog entry: import { ${exportName(id)} } from 'temoin/catalog', or init(config, { catalog })`;
 }
 
-/** The chunk of each integration a config may use, as the script tag's files are (`integrations/files.ts`). */
-const CHUNKS: Record<IntegrationName, () => Promise<{ integration: Integration }>> = {
-  'consent-mode': () => import('./integrations/consent-mode-script-tag'),
-  endpoint: () => import('./consent/endpoint-script-tag'),
-  storage: () => import('./trackers/storage-script-tag'),
-};
-
 /**
- * The integrations `config` uses beyond Matomo's, as one: their chunks load at once, each starts
- * once they have, and takes each choice after. The gate waits for `loaded` (Consent Mode's defaults
- * must reach `gtag` before any gated script runs), and releases nothing if a chunk fails to load.
+ * Clearing trackers' `storage` keys (docs/contract.md §6), a chunk loaded only for a config whose
+ * trackers declare keys: the keys go a moment after the cookies, each clearing in the order asked.
  */
-function integrationChunks(config: ResolvedConfig): { integration: Integration; loaded: Promise<unknown> } {
-  const loaded = Promise.all(integrationNames(config).map((name) => CHUNKS[name]())).catch((error) => {
-    console.error('temoin: an integration failed to load: no gated script runs', error);
-    return new Promise<never>(() => {});
-  });
-  return {
-    loaded,
-    integration: (config, consent) => {
-      const started = loaded.then((modules) => modules.map(({ integration }) => safely(() => integration(config, consent))));
-      return (changed) => started.then((updates) => Promise.all(updates.map((update) => safely(() => update?.(changed)))));
-    },
-  };
-}
+const storageClearing: Integration = (config, consent) => {
+  if (!config.trackers.some((t) => t.storage?.length)) return;
+  const clearing = import('./trackers/storage').then(
+    (module) => module.storageClearing(config, consent),
+    (error) => console.error('temoin: the storage clearing failed to load', error),
+  );
+  return (consent) => void clearing.then((clear) => clear?.(consent));
+};
 
 /**
  * Starts temoin with a config (docs/contract.md §3, §7): validates it, applies the stored choice,
@@ -65,13 +54,11 @@ export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): 
   const byId: Catalog = Object.assign(Object.create(null), Object.fromEntries(catalog.map((tracker) => [tracker.id, tracker])));
   const resolve = (input: unknown) => resolveConfig(input, byId, unknownId(Object.keys(byId)));
   const resolved = resolve(config);
-  const { integration, loaded } = integrationChunks(resolved);
   return createInstance(resolved, {
     // A cookie table naming another config (docs/contract.md §9): resolved against the same catalog.
     loadUi: async () => ({ ...(await import('./ui/index')), resolveTableConfig: async (input) => resolve(input) }),
-    loadLauncher: () => import('./launcher'),
-    integrations: [integration],
-    releaseAfter: loaded,
+    launcher: launcherLook(resolved),
+    integrations: [googleConsentMode, consentEndpoint(() => import('./consent/endpoint-call')), storageClearing],
     loadWithdrawal: () => import('./integrations/withdrawal'),
   });
 }

@@ -1,3 +1,4 @@
+import type { LauncherLook } from './config/cache';
 import type { ConfigResolver, ResolvedConfig } from './config/types';
 import { type Consent, grantsOf, toConsent } from './consent/consent';
 import { readConsentCookie, removeConsentCookie, writeConsentCookie } from './consent/cookie';
@@ -6,7 +7,7 @@ import { asksForChoice, type ConsentUpdate, clearsCookie, decideAll, isGrantedIn
 import { whenParsed } from './document-parsed';
 import { type Integration, safely } from './integrations/integration';
 import { matomoConsent } from './integrations/matomo';
-import type { Launcher } from './launcher';
+import { showLauncher } from './launcher';
 import { clearCookies } from './trackers/cookies';
 import { isExcludedPage } from './trackers/excluded-paths';
 import { createGate } from './trackers/gate';
@@ -65,19 +66,14 @@ export interface UiModule {
 export interface InstanceOptions {
   /** Loads the UI on first need, so that a visitor with a valid choice never pays for it. */
   loadUi(): Promise<UiModule>;
-  /**
-   * Loads what shows the floating button (docs/contract.md §8) that opens the preferences
-   * (`launcher.ts`): a file of its own for the script tag, a chunk for an npm bundle.
-   */
-  loadLauncher(): Promise<typeof import('./launcher')>;
+  /** The floating button's look, made with the validated config (`launcher-look.ts`). */
+  launcher: LauncherLook;
   /** Called once the instance is destroyed. */
   onDestroy?(): void;
   /** Nonce for released scripts when the config sets none: the script tag's own. */
   nonce?: string;
-  /** Beyond Matomo's consent API, always on when Matomo is a tracker (`undefined`: none in that place). */
-  integrations?: (Integration | undefined)[];
-  /** No gated element is released before this settles (an integration's chunk that must come first); never, if it never does. */
-  releaseAfter?: Promise<unknown>;
+  /** Beyond Matomo's consent API, always on when Matomo is a tracker. */
+  integrations?: Integration[];
   /**
    * What follows a choice made in the page (docs/contract.md §17): stopping what it withdraws
    * through the vendors' consent APIs or a reload. Loaded on a choice, never for a page view that
@@ -107,7 +103,7 @@ export function warnAlreadyRunning(): void {
  */
 export function createInstance(
   config: ResolvedConfig,
-  { loadUi, loadLauncher, onDestroy, nonce, integrations: extra = [], releaseAfter, loadWithdrawal }: InstanceOptions,
+  { loadUi, launcher: look, onDestroy, nonce, integrations: extra = [], loadWithdrawal }: InstanceOptions,
 ): TemoinInstance {
   const running = window[RUNNING];
   if (running) {
@@ -125,7 +121,7 @@ export function createInstance(
   let consent = startingConsent(config, record, (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
   /** Resolves to nothing when the UI could not load: a later request tries again. */
   let ui: Promise<UiController | void> | undefined;
-  let launcher: Promise<Launcher | void> | undefined;
+  let launcher: { remove(): void } | void;
   let destroyed = false;
 
   /**
@@ -160,15 +156,8 @@ export function createInstance(
 
   /** Kept across choices, so that the preferences give focus back to it once closed. */
   function syncLauncher(): void {
-    if (consent && config.floatingButton) {
-      launcher ??= loadLauncher().then(
-        (module) => module.showLauncher(config, instance.showPreferences),
-        (error) => console.error('temoin: the Gestion des cookies button failed to load', error),
-      );
-    } else {
-      launcher?.then((shown) => shown?.remove());
-      launcher = undefined;
-    }
+    if (consent && config.floatingButton) launcher ??= showLauncher(look, instance.showPreferences);
+    else launcher = launcher?.remove();
   }
 
   /** Deletes the cookies of the trackers that may not run now (docs/contract.md §6). */
@@ -213,8 +202,8 @@ export function createInstance(
   }
 
   // Consent Mode's defaults and Matomo's requireCookieConsent come before any gated script runs.
-  const integrations = [matomoConsent, ...extra].map((integration) => safely(() => integration?.(config, consent)));
-  const gate = createGate({ allows, nonce: config.nonce ?? nonce, after: releaseAfter });
+  const integrations = [matomoConsent, ...extra].map((integration) => safely(() => integration(config, consent)));
+  const gate = createGate({ allows, nonce: config.nonce ?? nonce });
 
   const instance: TemoinInstance = {
     config,
@@ -242,7 +231,7 @@ export function createInstance(
     destroy() {
       destroyed = true;
       gate.stop();
-      launcher?.then((shown) => shown?.remove());
+      launcher?.remove();
       ui?.then((controller) => controller?.destroy());
       listeners.clear();
       document.removeEventListener('click', openPreferences);

@@ -4,11 +4,11 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 /**
  * What produces a validated config as the script tag stores it on a device (src/config/cache.ts):
- * the modules these run, found by following their imports (the validator of `config/load.ts`), and
- * `embed-ui.ts` alone for the integration files it names. The UI (the launcher's button too), the
- * core and the CLI are not in it: changing them keeps returning visitors' cached configs.
+ * the modules these run, found by following their imports (the validator of `config/load.ts`, the
+ * launcher's look and its texts), and `embed-ui.ts` alone for the integration files it names. The
+ * UI, the core and the CLI are not in it: changing them keeps returning visitors' cached configs.
  */
-const RUNS = ['src/config/load.ts', 'src/config/cache.ts'];
+const RUNS = ['src/config/load.ts', 'src/config/cache.ts', 'src/launcher-look.ts'];
 const ALONE = ['src/embed-ui.ts'];
 
 /**

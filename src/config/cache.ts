@@ -6,10 +6,25 @@ const KEY = 'temoin:config';
 /** A portal may serve several tenants on one origin: keep a few configs, most recent first. */
 const KEEP = 4;
 
-/** A config this build validated, and the text it was validated from. */
-interface Entry {
-  text: string;
+/**
+ * The launcher's stylesheet and label for a config. They come with the validator
+ * (`launcher-look.ts`) and, for the script tag, from this cache: a returning visitor's core draws
+ * the button without carrying them.
+ */
+export interface LauncherLook {
+  css: string;
+  label: string;
+  lang: string;
+}
+
+/** What validating a config gives the script tag's core: the config, and how its launcher looks. */
+export interface ValidatedConfig {
   config: ResolvedConfig;
+  launcher: LauncherLook;
+}
+
+interface Entry extends ValidatedConfig {
+  text: string;
 }
 
 /**
@@ -39,17 +54,17 @@ function entries(): Entry[] {
  * sound; any other text, a new build or unreadable storage means validating again. The entry holds
  * the site's public config only: no identifier, nothing about the visitor.
  */
-export function readValidatedConfig(text: string): ResolvedConfig | undefined {
+export function readValidatedConfig(text: string): ValidatedConfig | undefined {
   try {
-    return entries().find((e) => e.text === text)?.config;
+    return entries().find((e) => e.text === text);
   } catch {
     // Storage unavailable (sandboxed frame, disabled): validate again.
   }
 }
 
-export function rememberValidatedConfig(text: string, config: ResolvedConfig): void {
+export function rememberValidatedConfig(text: string, validated: ValidatedConfig): void {
   try {
-    const json = JSON.stringify([{ text, config }, ...entries().filter((e) => e.text !== text)].slice(0, KEEP));
+    const json = JSON.stringify([{ text, ...validated }, ...entries().filter((e) => e.text !== text)].slice(0, KEEP));
     localStorage.setItem(KEY, `${json}\n${checksum(json)}`);
   } catch {
     // Storage unavailable or full: the next page view validates again.

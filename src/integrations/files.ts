@@ -1,23 +1,16 @@
 import type { ResolvedConfig } from '../config/types';
 
-/** The integrations in files or chunks of their own, each loaded only for a config that uses it. */
-export type IntegrationName = 'consent-mode' | 'endpoint' | 'storage';
-
 /**
- * The integrations `config` uses beyond Matomo's, in the order they start: Google Consent Mode, the
- * consent endpoint, the clearing of `storage` keys. Whether a tracker declaring keys needs consent
- * is the storage integration's to tell: a functional one's keys stay.
+ * The files beside `temoin.js` of the integrations `config` uses (vite.config.ts builds each): the
+ * script tag imports them before any gated script runs. Their names are the build's own, never read
+ * from storage, so that nothing a page stores can choose what `import()` runs.
  */
-export const integrationNames = (config: ResolvedConfig): IntegrationName[] =>
+export const integrationFiles = (config: ResolvedConfig): string[] =>
   [
     config.googleConsentMode && 'consent-mode',
     config.consentEndpoint && 'endpoint',
+    // Whether a tracker declaring keys needs consent is the file's to tell: a functional one's keys stay.
     config.trackers.some((t) => t.storage?.length) && 'storage',
-  ].filter((name): name is IntegrationName => !!name);
-
-/**
- * Their files beside `temoin.js` (`scripts/build/chunks.ts` builds each): the script tag imports
- * them before any gated script runs. Their names are the build's own, never read from storage, so
- * that nothing a page stores can choose what `import()` runs.
- */
-export const integrationFiles = (config: ResolvedConfig): string[] => integrationNames(config).map((name) => `temoin-${name}.mjs`);
+  ]
+    .filter((name) => name)
+    .map((name) => `temoin-${name}.mjs`);

@@ -14,8 +14,6 @@ export interface GateOptions {
   allows(element: Element): boolean;
   /** Nonce for released scripts whose placeholder has none (strict CSP). */
   nonce?: string;
-  /** Nothing is released before this settles. */
-  after?: Promise<unknown>;
 }
 
 export interface Gate {
@@ -77,10 +75,10 @@ function releaseFrame(frame: HTMLIFrameElement): void {
  * Releases gated elements once allowed, at most once each, in document order: a blocking external
  * script loads (or fails) before the next gated script runs. Watches for gated elements added later.
  */
-export function createGate({ allows, nonce, after }: GateOptions): Gate {
+export function createGate({ allows, nonce }: GateOptions): Gate {
   const seen = new WeakSet<Element>();
   /** The passes over the page, one after the other: a refresh during a pass runs one more after it. */
-  let passes = Promise.resolve(after);
+  let passes = Promise.resolve();
   let pending = false;
   let waitingForParser = false;
   let stopped = false;

@@ -48,6 +48,8 @@ describe('the build id', () => {
     ['the runtime form of a catalog entry', 'src/config/runtime-entry.ts'],
     ['the script tag’s loading of entries', 'src/config/load.ts'],
     ['the cache’s entry', 'src/config/cache.ts'],
+    ['the launcher’s look', 'src/launcher-look.ts'],
+    ['the launcher’s text', 'src/locales/manage-cookies.ts'],
     ['the integration files a config needs', 'src/embed-ui.ts'],
   ])('changes with %s (%s)', (_what, file) => {
     expect(idWith(file)).not.toBe(before);
@@ -71,8 +73,7 @@ describe('the build id', () => {
     ['the banner’s texts', 'src/locales/fr.ts'],
     ['the preferences’ texts', 'src/locales/fr-preferences.ts'],
     ['the running instance', 'src/instance.ts'],
-    ['the launcher button, its look and its text', 'src/launcher.ts'],
-    ['the launcher’s text', 'src/locales/manage-cookies.ts'],
+    ['the launcher button', 'src/launcher.ts'],
     ['the config types', 'src/config/types.ts'],
     ['the zod schemas', 'src/config/schema.ts'],
     ['the did-you-mean hints', 'src/config/suggest.ts'],

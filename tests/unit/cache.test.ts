@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readValidatedConfig, rememberValidatedConfig } from '../../src/config/cache';
+import { readValidatedConfig, rememberValidatedConfig, type ValidatedConfig } from '../../src/config/cache';
 import { catalog } from '../../src/config/catalog';
 import { parseConfig } from '../../src/config/parse';
 import { runtimeConfig } from '../../src/config/runtime-entry';
@@ -8,7 +8,10 @@ import type { TemoinConfig, Tracker } from '../../src/config/types';
 
 const KEY = 'temoin:config';
 const text = JSON.stringify({ tenant: { id: 'vivoptim', name: 'Vivoptim' }, trackers: ['matomo'] });
-const validated = parseConfig(JSON.parse(text));
+const validated: ValidatedConfig = {
+  config: parseConfig(JSON.parse(text)),
+  launcher: { css: 'button{}', label: 'Gestion des cookies', lang: 'fr' },
+};
 
 // The build id the bundler writes into the module (vite.config.ts `define`), which unit tests run without.
 Object.assign(globalThis, { __TEMOIN_BUILD__: 'this-build' });
@@ -42,7 +45,7 @@ function asBuild(build: string, write: () => void): void {
 describe('the validated-config cache', () => {
   it('gives back the config this build validated for exactly this text', () => {
     rememberValidatedConfig(text, validated);
-    expect(readValidatedConfig(text)).toEqual(JSON.parse(JSON.stringify(validated)));
+    expect(readValidatedConfig(text)).toEqual({ ...JSON.parse(JSON.stringify(validated)), text });
     expect(readValidatedConfig(`${text} `)).toBeUndefined();
   });
 
@@ -57,12 +60,12 @@ describe('the validated-config cache', () => {
     ['an object', '{"filter": 1}'],
     ['a string', '"x"'],
     ['an array holding null', '[null]'],
-    ['an entry in the format of the builds before the checksum', JSON.stringify([{ build: 'this-build', text, config: validated }])],
+    ['an entry in the format of the builds before the checksum', JSON.stringify([{ build: 'this-build', text, ...validated }])],
   ])('has nothing when storage holds %s, so the config is validated again', (_what, value) => {
     localStorage.setItem(KEY, value);
     expect(readValidatedConfig(text)).toBeUndefined();
     rememberValidatedConfig(text, validated);
-    expect(readValidatedConfig(text)).toEqual(JSON.parse(JSON.stringify(validated)));
+    expect(readValidatedConfig(text)?.config).toEqual(JSON.parse(JSON.stringify(validated.config)));
   });
 
   it('has nothing from another build, whose validator may have decided otherwise', () => {
@@ -84,6 +87,8 @@ describe('the validated-config cache', () => {
     ['a __proto__ key', (entry) => Object.defineProperty(entry, '__proto__', { value: {}, enumerable: true })],
     ['a key the build never writes beside the config', (entry) => (entry.extra = [])],
     ['file names planted for import()', (entry) => (entry.integrations = ['https://evil.example/planted.mjs'])],
+    ['a launcher stylesheet that is no string', (entry) => (entry.launcher.css = ['button{}'])],
+    ['no launcher label', (entry) => delete entry.launcher.label],
     ['a text key that is a number', (entry) => (entry.text = 1)],
     ['a granting nonce of its own', (entry) => (entry.config.nonce = 'planted')],
   ])('discards an entry of this build with %s under the checksum it had, and validates again', (_what, change) => {
@@ -92,7 +97,7 @@ describe('the validated-config cache', () => {
     expect(readValidatedConfig(text)).toBeUndefined();
     rememberValidatedConfig(text, validated);
     expect(JSON.parse(localStorage.getItem(KEY)!.split('\n')[0])).toHaveLength(1);
-    expect(readValidatedConfig(text)).toEqual(JSON.parse(JSON.stringify(validated)));
+    expect(readValidatedConfig(text)?.config).toEqual(JSON.parse(JSON.stringify(validated.config)));
   });
 
   it('has nothing when storage cannot be read, and does not throw', () => {
@@ -154,8 +159,9 @@ describe('a config using every field the schemas know', () => {
   it('is kept by the cache, as the validator resolves it and as the script tag runs it', () => {
     const resolved = parseConfig({ ...config, trackers: [catalog.matomo, own] });
     for (const shown of [resolved, runtimeConfig(resolved)]) {
-      rememberValidatedConfig('full', shown);
-      expect(readValidatedConfig('full')).toEqual(JSON.parse(JSON.stringify(shown)));
+      const validated: ValidatedConfig = { config: shown, launcher: { css: '', label: 'Cookie settings', lang: 'en' } };
+      rememberValidatedConfig('full', validated);
+      expect(readValidatedConfig('full')?.config).toEqual(JSON.parse(JSON.stringify(shown)));
     }
   });
 });

@@ -3,6 +3,7 @@ import { catalog } from '../../src/config/catalog';
 import { parseConfig } from '../../src/config/parse';
 import { init, type TemoinConfig, type TemoinInstance } from '../../src/index';
 import { createInstance, type UiModule } from '../../src/instance';
+import { launcherLook } from '../../src/launcher-look';
 
 /**
  * Code of the page that temoin calls may throw (docs/contract.md §7): Consent Mode's `gtag`,
@@ -107,7 +108,7 @@ describe('an integration that throws (a vendor consent function it calls, say)',
     const follows = vi.fn(throwing('following the choice'));
     running = createInstance(resolved, {
       loadUi: () => new Promise<UiModule>(() => {}),
-      loadLauncher: () => import('../../src/launcher'),
+      launcher: launcherLook(resolved),
       integrations: [throwing('setting up'), () => follows],
     });
     const listener = vi.fn();

@@ -2,6 +2,7 @@ import { waitFor, within } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import { parseConfig } from '../../../src/config/parse';
 import { createInstance, type TemoinInstance } from '../../../src/instance';
+import { launcherLook } from '../../../src/launcher-look';
 
 let running: TemoinInstance[] = [];
 
@@ -23,7 +24,7 @@ export const loadUi = async () => ({ ...(await import('../../../src/ui/index')),
 /** Starts temoin as `init()` does, with the UI of the sources. */
 export function start(config: unknown = testConfig()): TemoinInstance {
   const resolved = parseConfig(config);
-  const instance = createInstance(resolved, { loadUi, loadLauncher: () => import('../../../src/launcher') });
+  const instance = createInstance(resolved, { loadUi, launcher: launcherLook(resolved) });
   running.push(instance);
   return instance;
 }
