@@ -6,6 +6,7 @@ import { configure } from './scripts/build/configure.ts';
 import { embed } from './scripts/build/embed.ts';
 import { npm } from './scripts/build/npm.ts';
 import { server } from './scripts/build/server.ts';
+import { withdrawal } from './scripts/build/withdrawal.ts';
 import { vitest } from './tests/vitest.config.ts';
 
 /**
@@ -13,6 +14,7 @@ import { vitest } from './tests/vitest.config.ts';
  * emptying nothing (`npm run build` empties `dist/` first, so the targets may run in any order):
  * - `vite build`: the npm entry points (`scripts/build/npm.ts`);
  * - `--mode chunks`: the ES modules the script tag loads beside itself (`scripts/build/chunks.ts`);
+ * - `--mode withdrawal`: `temoin-withdrawal.mjs`, what follows a choice made in the page (`scripts/build/withdrawal.ts`);
  * - `--mode config-errors`: `temoin-config-errors.mjs`, what the script tag says of an invalid config (`scripts/build/config-errors.ts`);
  * - `--mode embed`: `temoin.js`, the script tag (`scripts/build/embed.ts`);
  * - `--mode cli`: `cli.mjs`, the `temoin` command (`scripts/build/cli.ts`);
@@ -20,7 +22,7 @@ import { vitest } from './tests/vitest.config.ts';
  * - `--mode configure`: `configure/`, the page of `temoin configure` (`scripts/build/configure.ts`).
  * Vitest runs in mode `test`: its projects are in `tests/vitest.config.ts`.
  */
-const TARGETS: Record<string, UserConfig> = { production: npm, chunks, 'config-errors': configErrors, embed, cli, server, configure, test: vitest };
+const TARGETS: Record<string, UserConfig> = { production: npm, chunks, withdrawal, 'config-errors': configErrors, embed, cli, server, configure, test: vitest };
 
 export default defineConfig(({ mode }) => {
   const target = TARGETS[mode];

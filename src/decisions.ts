@@ -36,21 +36,38 @@ export const decideAll = (config: ResolvedConfig, granted: boolean): Record<stri
 /**
  * The decisions after `update(change)`, from the `current` ones (none: all refused): categories
  * first, then trackers, so a tracker's decision wins over its category's. Functional trackers
- * have no decision to change.
+ * have no decision to change, nor does an exempt tracker's own switch, which objects or no longer
+ * (`updatedObjections`).
  * @throws {Error} naming an id the config does not know; then nothing is decided.
  */
 export function updatedDecisions(config: ResolvedConfig, current: Record<string, boolean> | undefined, { trackers = {}, categories = {} }: ConsentUpdate) {
+  for (const [kind, changes, known] of [['category', categories, config.categories], ['tracker', trackers, config.trackers]] as const) {
+    for (const id of Object.keys(changes)) if (!known.some((item) => item.id === id)) throw new Error(`temoin: update(): no ${kind} "${id}" in the config`);
+  }
   const decisions = { ...(current ?? decideAll(config, false)) };
-  for (const [kind, changes] of [['category', categories], ['tracker', trackers]] as const) {
-    for (const [id, granted] of Object.entries(changes)) {
-      const members = config.trackers.filter((t) => (kind === 'tracker' ? t.id : t.category) === id);
-      if (kind === 'tracker' ? !members.length : !config.categories.some((c) => c.id === id)) {
-        throw new Error(`temoin: update(): no ${kind} "${id}" in the config`);
-      }
-      for (const member of members) if (member.id in decisions) decisions[member.id] = granted;
-    }
+  for (const { id, category, exempt } of config.trackers) {
+    if (!(id in decisions)) continue;
+    if (Object.hasOwn(categories, category)) decisions[id] = categories[category];
+    if (Object.hasOwn(trackers, id) && !exempt) decisions[id] = trackers[id];
   }
   return decisions;
+}
+
+/**
+ * The objections after `update(change)` (docs/contract.md §17), from the `current` ones: an exempt
+ * tracker's own `false` objects to it; a tracker's `true`, or its category's, withdraws an objection.
+ * A category's `false` refuses consent without objecting. Ids are checked by `updatedDecisions`.
+ */
+export function updatedObjections(config: ResolvedConfig, current: string[] = [], { trackers = {}, categories = {} }: ConsentUpdate): string[] {
+  const objections = new Set(current);
+  for (const { id, category, exempt } of config.trackers) {
+    if (categories[category] === true) objections.delete(id);
+    if (Object.hasOwn(trackers, id)) {
+      if (trackers[id]) objections.delete(id);
+      else if (exempt) objections.add(id);
+    }
+  }
+  return [...objections];
 }
 
 /**

@@ -28,6 +28,7 @@ async function start(input: unknown): Promise<TemoinInstance> {
     // Consent Mode, the consent endpoint: files of their own, loaded only for a config that uses them,
     // side by side and before any gated script runs.
     integrations: await Promise.all(integrationFiles(config).map((name) => load<{ integration: Integration }>(name).then((module) => module.integration))),
+    loadWithdrawal: () => load('temoin-withdrawal.mjs'),
     // An empty nonce is none: the gate gives released scripts a nonce only when there is one.
     nonce: script?.nonce,
     onDestroy: () => {

@@ -59,5 +59,6 @@ export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): 
     loadUi: async () => ({ ...(await import('./ui/index')), resolveTableConfig: async (input) => resolve(input) }),
     launcher: launcherLook(resolved),
     integrations: [googleConsentMode, consentEndpoint(() => import('./consent/endpoint-call')), storageClearing],
+    loadWithdrawal: () => import('./integrations/withdrawal'),
   });
 }

@@ -2,8 +2,8 @@ import type { LauncherLook } from './config/cache';
 import type { ConfigResolver, ResolvedConfig } from './config/types';
 import { type Consent, grantsOf, toConsent } from './consent/consent';
 import { readConsentCookie, writeConsentCookie } from './consent/cookie';
-import { type ConsentRecord, createRecord, decodeRecord, encodeRecord } from './consent/record';
-import { asksForChoice, type ConsentUpdate, clearsCookie, decideAll, isGrantedIn, startingConsent, updatedDecisions } from './decisions';
+import { type ConsentRecord, createRecord, decodeRecord, encodeRecord, optionalTrackerIds } from './consent/record';
+import { asksForChoice, type ConsentUpdate, clearsCookie, decideAll, isGrantedIn, startingConsent, updatedDecisions, updatedObjections } from './decisions';
 import { whenParsed } from './document-parsed';
 import { type Integration, safely } from './integrations/integration';
 import { matomoConsent } from './integrations/matomo';
@@ -74,6 +74,12 @@ export interface InstanceOptions {
   nonce?: string;
   /** Beyond Matomo's consent API, always on when Matomo is a tracker. */
   integrations?: Integration[];
+  /**
+   * What follows a choice made in the page (docs/contract.md §17): stopping what it withdraws
+   * through the vendors' consent APIs or a reload. Loaded on a choice, never for a page view that
+   * only applies a stored one.
+   */
+  loadWithdrawal?(): Promise<typeof import('./integrations/withdrawal')>;
 }
 
 /** One temoin per page, whichever copy (script tag, npm bundle) started it. */
@@ -97,7 +103,7 @@ export function warnAlreadyRunning(): void {
  */
 export function createInstance(
   config: ResolvedConfig,
-  { loadUi, launcher: look, onDestroy, nonce, integrations: extra = [] }: InstanceOptions,
+  { loadUi, launcher: look, onDestroy, nonce, integrations: extra = [], loadWithdrawal }: InstanceOptions,
 ): TemoinInstance {
   const running = window[RUNNING];
   if (running) {
@@ -107,8 +113,10 @@ export function createInstance(
   const cookie = { name: config.cookieName, domain: config.tenant.cookieDomain };
   const listeners = new Set<ChangeListener>();
   const warned = new Set<string>();
-  /** What may run before a choice, and on an excluded page whatever the choice: what is exempt from consent. */
+  /** What may run before a choice: what is exempt from consent, functional or an exempt audience measurement (docs/contract.md §17). */
   const exemptOnly = grantsOf(config, {});
+  /** What may run on an excluded page whatever the choice (docs/contract.md §3): the functional trackers alone. */
+  const functionalOnly = grantsOf(config, {}, optionalTrackerIds(config));
   let record: ConsentRecord | null = decodeRecord(readConsentCookie(cookie), config);
   let consent = startingConsent(config, record, (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
   /** Resolves to nothing when the UI could not load: a later request tries again. */
@@ -118,10 +126,10 @@ export function createInstance(
 
   /**
    * A gated element may run when its tracker and its category both may; an unknown id never. On an
-   * excluded page (docs/contract.md §3) only what is exempt from consent may, whatever the choice.
+   * excluded page (docs/contract.md §3) only functional trackers may, whatever the choice.
    */
   function allows(element: Element): boolean {
-    const grants = isExcludedPage(config.excludedPaths) ? exemptOnly : granted();
+    const grants = isExcludedPage(config.excludedPaths) ? functionalOnly : granted();
     return (['tracker', 'category'] as const).every((kind) => {
       const id = element.getAttribute(`data-temoin-${kind}`);
       const known = kind === 'tracker' ? grants.trackers : grants.categories;
@@ -155,10 +163,17 @@ export function createInstance(
   /** Deletes the cookies of the trackers that may not run now (docs/contract.md §6). */
   const clearRefused = () => clearCookies(clearsCookie(config, granted()));
 
-  /** A choice was recorded (`changed`) or forgotten (`null`): everything that follows it follows. */
-  function apply(changed: Consent | null): void {
+  /**
+   * A choice was recorded (`changed`) or forgotten (`null`) in place of `previous`: everything that
+   * follows it follows, and the withdrawal's code stops what it withdraws once the integrations took it.
+   */
+  function apply(changed: Consent | null, previous: ConsentRecord | null): void {
     consent = changed;
-    for (const integration of integrations) safely(() => integration?.(changed));
+    const sent = Promise.all(integrations.map((integration) => safely(() => integration?.(changed))));
+    loadWithdrawal?.().then(
+      (module) => module.followChoice(instance, previous, record, sent),
+      (error) => console.error('temoin: the withdrawal code failed to load', error),
+    );
     clearRefused();
     gate.refresh();
     syncLauncher();
@@ -167,12 +182,13 @@ export function createInstance(
     document.dispatchEvent(new CustomEvent('temoin:change', { detail: changed }));
   }
 
-  function choose(decisions: Record<string, boolean>): void {
-    record = createRecord(config, decisions);
+  function choose(decisions: Record<string, boolean>, objections?: string[]): void {
+    const previous = record;
+    record = createRecord(config, decisions, undefined, objections);
     if (!writeConsentCookie(cookie, encodeRecord(record), new Date(record.expiresAt))) {
       console.warn('temoin: the choice could not be stored (cookies blocked?)');
     }
-    apply(toConsent(record, config));
+    apply(toConsent(record, config), previous);
   }
 
   /** The banner, where there is something to ask: at the start and after `reset()` alike. */
@@ -194,16 +210,18 @@ export function createInstance(
     getConsent: () => consent,
     isGranted: (id) => isGrantedIn(granted(), id),
     acceptAll: () => choose(decideAll(config, true)),
-    rejectAll: () => choose(decideAll(config, false)),
-    update: (change) => choose(updatedDecisions(config, record?.decisions, change)),
+    // Refusing is no objection: an exempt tracker objected to stays so, one not objected to runs exempt (docs/contract.md §17).
+    rejectAll: () => choose(decideAll(config, false), record?.objections),
+    update: (change) => choose(updatedDecisions(config, record?.decisions, change), updatedObjections(config, record?.objections, change)),
     showBanner: () => withUi((controller) => controller.showBanner()),
     showPreferences: () => withUi((controller) => controller.showPreferences()),
     renderCookieTable: (element) => loadUi().then((ui) => ui.renderCookieTable(element, config, ui.resolveTableConfig)),
     reset() {
+      const previous = record;
       // On the host and each parent domain, as a tracker's: wherever `cookieDomain` put it.
       clearCookies((name) => name === config.cookieName);
       record = null;
-      apply(null);
+      apply(null, previous);
       ask();
     },
     on(event, listener) {

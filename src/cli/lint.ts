@@ -1,5 +1,5 @@
 import { catalog } from '../config/catalog';
-import { lifetimeDays } from '../config/rules';
+import { lifetimeDays, THIRTEEN_MONTHS_DAYS } from '../config/rules';
 import type { ResolvedConfig, Tracker } from '../config/types';
 import { preferencesWords } from '../ui/preferences-texts';
 import { check } from './check';
@@ -36,8 +36,6 @@ export interface Rule {
 const field = (value: unknown, key: string): unknown =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 
-/** 13 months in days, as `lifetimeDays` counts them. */
-export const THIRTEEN_MONTHS_DAYS = lifetimeDays('13mo');
 
 /** An audience tracker of the catalog stays one when a config files it under a category of its own. */
 const isAudience = (tracker: Tracker) => tracker.category === 'audience' || catalog[tracker.id]?.category === 'audience';
@@ -180,6 +178,33 @@ export const RULES: Rule[] = [
             'functional trackers run, whatever the choice. A site without such pages can ignore this hint.',
         },
       ];
+    },
+  },
+  {
+    id: 'exempt-conditions',
+    summary: 'a tracker runs exempt from consent (a hint: its conditions are the site\'s to meet, temoin cannot check them)',
+    hint: true,
+    check({ config }) {
+      return (config?.trackers ?? []).flatMap((tracker, i) => {
+        if (!tracker.exempt) return [];
+        // The vendor's conditions, from the config's own entry or else the catalog's (docs/contract.md §17).
+        const { conditions, url } = { ...catalog[tracker.id]?.exemption, ...tracker.exemption };
+        const quoted = conditions?.en ?? conditions?.fr;
+        return [
+          {
+            rule: 'exempt-conditions',
+            path: `trackers[${i}].exempt`,
+            message:
+              `${tracker.id} runs without consent, before any choice and after a refusal: temoin cannot check that ` +
+              `${tracker.name} is set up as its exempt configuration requires, on its servers and in its settings.`,
+            advice:
+              `${quoted ? `${tracker.name}'s conditions (${url}): ${quoted.replace(/\.?$/, '.')} ` : `See ${url}. `}` +
+              'The CNIL\'s own (délibération 2020-091, art. 5): IP addresses anonymised, no user id, no linking with other ' +
+              'processing nor across sites, anonymous statistics for this site alone, cookies kept 13 months at most and never ' +
+              'extended by a later visit. Otherwise, remove "exempt": the tracker then waits for consent.',
+          },
+        ];
+      });
     },
   },
 ];

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { runtimeConfig } from '../config/runtime-entry';
 import type { ResolvedConfig } from '../config/types';
+import { preferencesGroups } from '../ui/preferences-groups';
 import { preferencesWords } from '../ui/preferences-texts';
 import { bannerText, httpUrl } from '../ui/texts';
 import { EXIT, type Io } from './io';
@@ -55,15 +56,14 @@ export function shownTexts(config: ResolvedConfig) {
       title: w.t('preferencesTitle'),
       close: w.t('close'),
       text: w.t('preferencesText'),
-      categories: config.categories
-        .map((category) => ({ category, trackers: config.trackers.filter((t) => t.category === category.id) }))
-        .filter(({ category, trackers }) => category.required || trackers.length > 0)
-        .map(({ category, trackers }) => ({
+      categories: preferencesGroups(config, w).map(({ category, trackers }) => ({
           name: w.categoryName(category),
           text: w.categoryText(category),
           alwaysOn: category.required ? w.t('alwaysOn') : undefined,
           trackers: trackers.map((tracker) => ({
             name: tracker.name,
+            // Runs before any choice and after a refusal, until the visitor objects (docs/contract.md §17).
+            exempt: tracker.exempt || undefined,
             provider: w.t('providedBy', { name: tracker.provider }),
             description: w.pick(tracker.description),
             privacyPolicy: privacyLink(httpUrl(tracker.privacyPolicyUrl), w.t('privacyOf', { name: tracker.name })),

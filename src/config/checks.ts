@@ -1,5 +1,5 @@
 import * as rule from './rules';
-import type { CategoryInput, Locale, LocalizedText, ResolvedConfig, Tracker, TrackerCookie } from './types';
+import type { CategoryInput, Exemption, Locale, LocalizedText, ResolvedConfig, Tracker, TrackerCookie } from './types';
 import { array, boolean, type Field, integer, is, isObject, object, string } from './validate';
 
 /** A config whose fields are checked and defaulted; its trackers and categories are still to resolve. */
@@ -13,7 +13,8 @@ export type CheckedConfig = Omit<ResolvedConfig, 'trackers' | 'categories'> & {
 const id = string(rule.ID, rule.ID_RULE);
 const text = string(rule.NOT_EMPTY_TEXT, rule.NOT_EMPTY_RULE);
 const httpUrl = string({ test: rule.isHttpUrl }, rule.HTTP_URL_RULE);
-const httpsUrls = array(string({ test: rule.isHttpsUrl }, rule.HTTPS_URL_RULE));
+const httpsUrl = string({ test: rule.isHttpsUrl }, rule.HTTPS_URL_RULE);
+const httpsUrls = array(httpsUrl);
 
 const localized = object<LocalizedText>({ fr: [text], en: [text] }, (t) =>
   t.fr === undefined && t.en === undefined ? rule.LOCALIZED_RULE : undefined,
@@ -29,6 +30,8 @@ const cookie = object<TrackerCookie>({
   thirdParty: [boolean],
 });
 
+const exemption = object<Exemption>({ conditions: [localized], url: httpsUrl });
+
 export const checkTracker = object<Tracker>({
   $schema: [string()],
   id,
@@ -42,6 +45,9 @@ export const checkTracker = object<Tracker>({
   storage: [array(string(rule.STORAGE_KEY, rule.STORAGE_KEY_RULE))],
   sources: [httpsUrls],
   otherSources: [httpsUrls],
+  consentApi: [string(rule.CONSENT_API, rule.CONSENT_API_RULE)],
+  exemption: [exemption],
+  exempt: [boolean],
 });
 
 const category = object<CategoryInput>({ id, name: localized, description: [localized] });
@@ -76,6 +82,7 @@ export const checkConfig = object<CheckedConfig>({
   floatingButton: [boolean, true],
   globalPrivacyControl: [boolean, true],
   nonce: [text],
+  reloadOnWithdrawal: [boolean, true],
   excludedPaths: [array(string(rule.PATH_PATTERN, rule.PATH_PATTERN_RULE)), []],
   consentEndpoint: [string(rule.ENDPOINT_PATH, rule.ENDPOINT_PATH_RULE)],
   texts: [object({ fr: texts, en: texts }), {}],

@@ -38,6 +38,9 @@ export const MESSAGES: readonly (string | ((...values: string[]) => string))[] =
   (id: string) => `"${id}" is already a category`,
   (id: string) => `"${id}" is listed twice`,
   (id: string, known: string) => `"${id}" is not a category; known: ${known}`,
+  'must be one of "matomo", "gtag-analytics", "gtag-ads", "clarity", "piano", "meta", "tiktok"',
+  (id: string) => `"${id}" has no "exemption" to run under`,
+  (cookie: string) => `cookie ${cookie} lives over 13 months`,
 ];
 
 /** One problem of a config, as the validator finds it: where, which rule (`rules.ts`), and the values its message names. */

@@ -35,6 +35,15 @@ function resolveTracker(ref: unknown, path: string, catalog: Catalog, problems: 
 }
 
 /**
+ * Why a tracker may not run exempt (docs/contract.md §17), if it may not: its vendor documents no
+ * exempt configuration, or one of its cookies lives over 13 months.
+ */
+function exemptProblem({ id, exemption, cookies }: Tracker): [number, string] | undefined {
+  const long = cookies.find((cookie) => rule.lifetimeDays(cookie.lifetime) > rule.THIRTEEN_MONTHS_DAYS);
+  return !exemption ? [rule.NO_EXEMPTION_RULE, id] : long && [rule.OVER_13_MONTHS_RULE, long.name];
+}
+
+/**
  * Validates a config and resolves it against `catalog`, which holds at least the entries the
  * config names (the script tag loads only those): the resolved config, or every problem found,
  * each with its path and the rule it breaks (an id `catalog` lacks: `UNKNOWN_ID_RULE`). What a problem
@@ -64,6 +73,9 @@ export function resolution(input: unknown, catalog: Catalog): ResolvedConfig | P
     if (trackers.some((t) => t.id === tracker.id)) fail(problems, path, rule.TRACKER_TWICE_RULE, tracker.id);
     else if (!categories.some((c) => c.id === tracker.category)) {
       fail(problems, `${path}.category`, rule.NO_CATEGORY_RULE, tracker.category, categories.map((c) => c.id).join(', '));
+    } else if (tracker.exempt) {
+      const problem = exemptProblem(tracker);
+      if (problem) fail(problems, `${path}.exempt`, ...problem);
     }
     trackers.push(tracker);
   });

@@ -46,7 +46,10 @@ export const PLURAL_TEXT_RULE = 24;
 export const CATEGORY_TWICE_RULE = 25;
 export const TRACKER_TWICE_RULE = 26;
 export const NO_CATEGORY_RULE = 27;
-export const UNKNOWN_ID_RULE = 28;
+export const CONSENT_API_RULE = 28;
+export const NO_EXEMPTION_RULE = 29;
+export const OVER_13_MONTHS_RULE = 30;
+export const UNKNOWN_ID_RULE = 31;
 
 export const ID = new RegExp(`^[a-z0-9-]{1,${ID_MAX_LENGTH}}$`);
 
@@ -84,6 +87,17 @@ const UNIT_DAYS: Record<Unit, number> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24
 /** A lifetime in days: 0 for a session (and for an invalid value). */
 export const lifetimeDays = (value: string): number =>
   (lifetimeParts(value) ?? []).reduce((days, [count, unit]) => days + count * UNIT_DAYS[unit], 0);
+
+/** 13 months in days, as `lifetimeDays` counts them. */
+export const THIRTEEN_MONTHS_DAYS = lifetimeDays('13mo');
+
+/**
+ * The vendors' consent APIs temoin calls (`ConsentApi`): names, not calls, so that no text of a
+ * config ever becomes code the page runs.
+ */
+export const CONSENT_APIS = ['matomo', 'gtag-analytics', 'gtag-ads', 'clarity', 'piano', 'meta', 'tiktok'] as const;
+/** One of `CONSENT_APIS`, for the browser's validator (the property test keeps both equal). */
+export const CONSENT_API = /^(matomo|gtag-analytics|gtag-ads|clarity|piano|meta|tiktok)$/;
 
 /**
  * A declared cookie name, a final `*` making it a prefix. Wider than an RFC 6265 token, since
@@ -154,7 +168,7 @@ export const consentCookieLength = (cookieName: string, tenantId: string, revisi
  * weighs on the synchronous validator of `init()`.
  */
 const KEYS =
-  'manageCookies bannerTitle bannerText continueNote privacyPolicy acceptAll rejectAll customise continueWithout saved functional audience preferencesTitle preferencesText save close alwaysOn partial provider providedBy cookies privacyOf functionalText audienceText tracker cookie purpose lifetime consentCookie session';
+  'manageCookies bannerTitle bannerText continueNote exemptNote privacyPolicy acceptAll rejectAll customise continueWithout saved functional audience preferencesTitle preferencesText save close alwaysOn partial provider providedBy cookies privacyOf functionalText audienceText exemptGroup exemptText exemptMark tracker cookie purpose lifetime consentCookie session';
 export const TEXT_KEYS = [...KEYS.split(' '), ...UNITS];
 /** A text shown as it is, not blank: a blank *Tout refuser* would break the equal choice between accepting and refusing. */
 export const VISIBLE_TEXT = /\S/;

@@ -4,7 +4,8 @@ import type { Locale, LocalizedText, Tracker } from './types';
  * A tracker without the fields that document it rather than drive it: where its cookie list comes
  * from (`sources`, `otherSources`, a cookie's `basis`), the vendor's setting that shortens a cookie
  * (`lifetimeSetting`), why two entries declare one cookie (`sharedWith`), that a cookie is set on the
- * vendor's own domain (`thirdParty`), an editor's `$schema`. `temoin lint`, `temoin catalog` and the
+ * vendor's own domain (`thirdParty`), the conditions of its exempt configuration
+ * (`exemption.conditions`), an editor's `$schema`. `temoin lint`, `temoin catalog` and the
  * catalog checks read them in `catalog/*.json`; nothing a page runs or shows does, so the entries a
  * page loads leave them out, and the config fingerprint (docs/contract.md §12) does not cover them.
  *
@@ -17,6 +18,8 @@ export function runtimeEntry({ $schema, sources, otherSources, ...tracker }: Tra
   const text = (value: LocalizedText): LocalizedText => (locale && value[locale] !== undefined ? { [locale]: value[locale] } : value);
   return {
     ...tracker,
+    // An exempt configuration's conditions document it, as `sources` do: `temoin lint` quotes them.
+    ...(tracker.exemption && { exemption: { url: tracker.exemption.url } }),
     description: text(tracker.description),
     cookies: tracker.cookies.map(({ sharedWith, lifetimeSetting, basis, thirdParty, ...cookie }) => ({ ...cookie, purpose: text(cookie.purpose) })),
   };

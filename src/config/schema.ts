@@ -46,6 +46,9 @@ const trackerShape = {
   storage: z.optional(z.array(z.string().check(z.regex(rule.STORAGE_KEY, say(rule.STORAGE_KEY_RULE))))),
   sources: z.optional(z.array(httpsUrlSchema)),
   otherSources: z.optional(z.array(httpsUrlSchema)),
+  consentApi: z.optional(z.enum(rule.CONSENT_APIS, say(rule.CONSENT_API_RULE))),
+  exemption: z.optional(z.strictObject({ conditions: z.optional(localizedTextSchema), url: httpsUrlSchema })),
+  exempt: z.optional(z.boolean()),
 };
 
 /** One catalog entry (`catalog/<id>.json`), or a site's own tracker. */
@@ -93,6 +96,7 @@ export const configSchema = z.strictObject({
   floatingButton: z._default(z.boolean(), true),
   globalPrivacyControl: z._default(z.boolean(), true),
   nonce: z.optional(text),
+  reloadOnWithdrawal: z._default(z.boolean(), true),
   excludedPaths: z._default(z.array(z.string().check(z.regex(rule.PATH_PATTERN, say(rule.PATH_PATTERN_RULE)))), []),
   consentEndpoint: z.optional(z.string().check(z.regex(rule.ENDPOINT_PATH, say(rule.ENDPOINT_PATH_RULE)))),
   texts: z._default(z.strictObject({ fr: z.optional(textsSchema), en: z.optional(textsSchema) }), {}),

@@ -1,3 +1,5 @@
+import type { CONSENT_APIS } from './rules';
+
 /** A text in each locale the widget speaks. One of the two is enough: the other falls back to it. */
 export interface LocalizedText {
   fr?: string;
@@ -52,6 +54,29 @@ export interface SharedCookie {
   reason: string;
 }
 
+/**
+ * A vendor's consent API that temoin knows how to call (`src/integrations/consent-apis.ts`,
+ * docs/contract.md §17): Matomo's `_paq`, Google's tags through `gtag('consent', 'update', …)` for
+ * analytics or for ads, Microsoft Clarity's `consentv2`, Piano Analytics's `pa.consent.setMode`,
+ * Meta's `fbq('consent', …)`, TikTok's `ttq.revokeConsent()` / `grantConsent()`.
+ */
+export type ConsentApi = (typeof CONSENT_APIS)[number];
+
+/**
+ * The vendor documents a configuration of its tool that the CNIL exempts from consent (an audience
+ * measurement for the site alone, anonymous statistics, a cookie of at most 13 months, an objection
+ * offered): its conditions, and the vendor's page describing it (docs/contract.md §17).
+ */
+export interface Exemption {
+  /**
+   * The conditions, quoted by `temoin lint`: every catalog entry with an exemption states them;
+   * pages load the entry without them, as without its `sources`.
+   */
+  conditions?: LocalizedText;
+  /** `https:` */
+  url: string;
+}
+
 /** One tracker: a catalog entry (`catalog/<id>.json`) or a site's own. */
 export interface Tracker {
   /** URL of a JSON Schema, for editors; ignored by temoin. */
@@ -78,6 +103,15 @@ export interface Tracker {
   sources?: string[];
   /** `https:` URLs of the other public pages the cookies of basis `"other"` come from. */
   otherSources?: string[];
+  /** The vendor's consent API, which stops the tracker in the page on a withdrawal; without one, a reload does. */
+  consentApi?: ConsentApi;
+  /** The vendor's exempt configuration, if it documents one. */
+  exemption?: Exemption;
+  /**
+   * Set by a config (`{ "id": "matomo", "exempt": true }`) whose site runs the tool in its exempt
+   * configuration: it then runs before any choice and after a refusal, until the visitor objects.
+   */
+  exempt?: boolean;
 }
 
 /** A category a config adds; it always needs consent. */
@@ -124,6 +158,12 @@ export interface TemoinConfig {
   /** Nonce given to released scripts, for a strict Content-Security-Policy. */
   nonce?: string;
   /**
+   * Reload the page once a withdrawal is stored when a tracker that ran has no consent API to stop
+   * it (docs/contract.md §17). Default `true`; a single-page app that stops its trackers itself on
+   * `on('change')` sets `false`.
+   */
+  reloadOnWithdrawal?: boolean;
+  /**
    * URL path patterns (`"/espace-adherent/*"`, `*` any run of characters, letter case ignored) of pages
    * whose mere visit can reveal health data: there, no gated element of a tracker needing consent
    * runs, whatever the choice; functional trackers do, and the banner and preferences work as anywhere.
@@ -159,6 +199,7 @@ export interface ResolvedConfig {
   floatingButton: boolean;
   globalPrivacyControl: boolean;
   nonce?: string;
+  reloadOnWithdrawal: boolean;
   excludedPaths: string[];
   consentEndpoint?: string;
   texts: Partial<Record<Locale, Record<string, string>>>;

@@ -11,8 +11,13 @@ export interface Consent {
   expiresAt: Date;
   /** Every tracker of the config: `true` when it may run. Functional trackers are always `true`. */
   trackers: Record<string, boolean>;
-  /** Every category of the config: `true` when all its trackers may run. */
+  /**
+   * Every category of the config: `true` when all its trackers may run, consented to: a tracker
+   * running exempt does not count until the visitor consents to it.
+   */
   categories: Record<string, boolean>;
+  /** The exempt trackers the visitor objected to (docs/contract.md §17): they do not run. */
+  objections: string[];
   /**
    * Fingerprint of the config the choice was given under (docs/contract.md §12), to match it with the
    * site's proof bundle of that release. Absent for a choice stored before temoin recorded it.
@@ -26,16 +31,18 @@ export interface Consent {
 export type Grants = Pick<Consent, 'trackers' | 'categories'>;
 
 /**
- * Every tracker granted when exempt or decided so, every category when it is exempt, or has
- * trackers and all of them are granted.
+ * Every tracker granted when functional, decided so, or run exempt and not objected to
+ * (docs/contract.md §17); every category when it is functional, or has trackers and all of them
+ * are functional or consented to.
  */
-export function grantsOf(config: ResolvedConfig, decisions: Record<string, boolean>): Grants {
+export function grantsOf(config: ResolvedConfig, decisions: Record<string, boolean>, objections: string[] = []): Grants {
   const optional = optionalTrackerIds(config);
-  const trackers = Object.fromEntries(config.trackers.map(({ id }) => [id, !optional.includes(id) || decisions[id] === true]));
+  const consented = (id: string) => !optional.includes(id) || decisions[id] === true;
+  const trackers = Object.fromEntries(config.trackers.map(({ id, exempt }) => [id, consented(id) || (!!exempt && !objections.includes(id))]));
   const categories = Object.fromEntries(
     config.categories.map(({ id, required }) => {
       const members = config.trackers.filter((t) => t.category === id);
-      return [id, required || (members.length > 0 && members.every((t) => trackers[t.id]))];
+      return [id, required || (members.length > 0 && members.every((t) => consented(t.id)))];
     }),
   );
   return { trackers, categories };
@@ -44,5 +51,5 @@ export function grantsOf(config: ResolvedConfig, decisions: Record<string, boole
 /** The choice as the API gives it. */
 export function toConsent(record: ConsentRecord, config: ResolvedConfig): Consent {
   const { decisions, ...fields } = record;
-  return { ...fields, decidedAt: new Date(record.decidedAt), expiresAt: new Date(record.expiresAt), ...grantsOf(config, decisions), source: 'visitor' };
+  return { ...fields, decidedAt: new Date(record.decidedAt), expiresAt: new Date(record.expiresAt), ...grantsOf(config, decisions, record.objections), source: 'visitor' };
 }

@@ -12,6 +12,11 @@ export interface ConsentRecord {
   id: string;
   /** The decision for each tracker that needs consent. */
   decisions: Record<string, boolean>;
+  /**
+   * The trackers the visitor objected to: an exempt tracker runs without consent until then
+   * (docs/contract.md §17). Each is refused in `decisions` too.
+   */
+  objections: string[];
   /** Fingerprint of the config the choice was given under; absent from a choice stored in format 1. */
   configFingerprint?: string;
 }
@@ -22,12 +27,14 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 /**
  * The cookie value, dot-separated (seconds in base 36; every character a cookie-octet, RFC 6265 §4.1.1):
  * - format 2, written since the config fingerprint (docs/contract.md §12):
- *   `2.fingerprint.tenant.revision.decidedAt.expiresAt.id.tracker:1~tracker:0`;
+ *   `2.fingerprint.tenant.revision.decidedAt.expiresAt.id.tracker:1~tracker:0`, where a decision is
+ *   1 granted, 0 refused, or 2 objected to (§17, written since exempt trackers; before them, no one
+ *   objected: a 0 runs an exempt tracker);
  * - format 1, written by temoin 0.1: the same without `fingerprint`. It stays a valid choice, so that
  *   no visitor is asked again because temoin was updated (docs/contract.md §6).
  */
 const ENCODED =
-  /^(?:1|2\.([\da-f]{16}))\.([\da-z-]{1,40})\.([1-9]\d{0,15})\.([\da-z]{1,9})\.([\da-z]{1,9})\.([\w-]{22})\.((?:[\da-z-]{1,40}:[01])(?:~[\da-z-]{1,40}:[01])*)?$/;
+  /^(?:1|2\.([\da-f]{16}))\.([\da-z-]{1,40})\.([1-9]\d{0,15})\.([\da-z]{1,9})\.([\da-z]{1,9})\.([\w-]{22})\.((?:[\da-z-]{1,40}:[012])(?:~[\da-z-]{1,40}:[012])*)?$/;
 
 export function newConsentId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -50,7 +57,7 @@ function expiryOf(config: ResolvedConfig, decidedAt: number): number {
 }
 
 /** A new record of a choice made now, kept `consentMaxAgeMonths` calendar months. */
-export function createRecord(config: ResolvedConfig, decisions: Record<string, boolean>, now = new Date()): ConsentRecord {
+export function createRecord(config: ResolvedConfig, decisions: Record<string, boolean>, now = new Date(), objections: string[] = []): ConsentRecord {
   const decidedAt = Math.floor(now.getTime() / 1000) * 1000;
   return {
     tenant: config.tenant.id,
@@ -59,6 +66,7 @@ export function createRecord(config: ResolvedConfig, decisions: Record<string, b
     expiresAt: expiryOf(config, decidedAt),
     id: newConsentId(),
     decisions,
+    objections,
     configFingerprint: config.fingerprint,
   };
 }
@@ -66,7 +74,7 @@ export function createRecord(config: ResolvedConfig, decisions: Record<string, b
 export function encodeRecord(record: ConsentRecord): string {
   const seconds = (ms: number) => (ms / 1000).toString(36);
   const decisions = Object.entries(record.decisions)
-    .map(([id, granted]) => `${id}:${granted ? 1 : 0}`)
+    .map(([id, granted]) => `${id}:${record.objections.includes(id) ? 2 : granted ? 1 : 0}`)
     .join('~');
   const version = record.configFingerprint ? `2.${record.configFingerprint}` : '1';
   return [version, record.tenant, record.revision, seconds(record.decidedAt), seconds(record.expiresAt), record.id, decisions].join('.');
@@ -87,17 +95,19 @@ export function decodeRecord(value: string | undefined, config: ResolvedConfig, 
   // The stored expiry may not reach beyond the tenant's current maximum age (6 to 12 months).
   if (decidedAt > now + CLOCK_SKEW_MS || expiresAt <= now || expiresAt > expiryOf(config, decidedAt) || expiresAt <= decidedAt) return null;
 
-  const decisions: Record<string, boolean> = Object.create(null);
+  const decisions: Record<string, string> = Object.create(null);
   // An empty list splits into one empty pair, which names no tracker.
   for (const pair of pairs.split('~')) {
-    const [tracker, granted] = pair.split(':');
+    const [tracker, decision] = pair.split(':');
     if (tracker in decisions) return null;
-    decisions[tracker] = granted === '1';
+    decisions[tracker] = decision;
   }
   const kept: Record<string, boolean> = {};
+  const objections: string[] = [];
   for (const tracker of optionalTrackerIds(config)) {
     if (!(tracker in decisions)) return null;
-    kept[tracker] = decisions[tracker];
+    kept[tracker] = decisions[tracker] === '1';
+    if (decisions[tracker] === '2') objections.push(tracker);
   }
-  return { tenant, revision: config.revision, decidedAt, expiresAt, id, decisions: kept, configFingerprint };
+  return { tenant, revision: config.revision, decidedAt, expiresAt, id, decisions: kept, objections, configFingerprint };
 }

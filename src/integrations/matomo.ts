@@ -19,12 +19,14 @@ function push(command: string): void {
  * (`window._paq = window._paq || []`), so the commands wait for matomo.js.
  */
 export const matomoConsent: Integration = (config, consent) => {
-  if (!config.trackers.some((t) => t.id === 'matomo')) return;
-  push('requireCookieConsent');
+  const matomo = config.trackers.find((t) => t.id === 'matomo');
+  if (!matomo) return;
+  // Matomo set up exempt writes its cookies without consent, before any choice too, until an objection (docs/contract.md §17).
+  if (!matomo.exempt) push('requireCookieConsent');
   let given = false;
   const follow = (consent: Consent | null) => {
     // On an excluded page (docs/contract.md §3) Matomo may not write cookies, whatever the choice.
-    const granted = consent?.trackers.matomo === true && !isExcludedPage(config.excludedPaths);
+    const granted = (consent ? consent.trackers.matomo : matomo.exempt) === true && !isExcludedPage(config.excludedPaths);
     if (granted) push('setCookieConsentGiven');
     else if (given) push('forgetCookieConsentGiven');
     given = granted;

@@ -6,7 +6,10 @@ import type { TextKey } from './texts';
 export interface CookieRow {
   /** Catalog or config id of the tracker; `null` for temoin's own consent cookie. */
   trackerId: string | null;
+  /** Its name, followed by "(exempt from consent)" when it runs exempt (docs/contract.md §17). */
   tracker: string;
+  /** `true` when the tracker runs exempt from consent until the visitor objects; absent otherwise. */
+  exempt?: true;
   provider: string;
   /** Category id. */
   category: string;
@@ -55,7 +58,8 @@ export function cookieGroups(config: ResolvedConfig, locale: Locale = config.ten
         .flatMap((tracker) =>
           tracker.cookies.map((cookie) => ({
             trackerId: tracker.id,
-            tracker: tracker.name,
+            tracker: tracker.exempt ? `${tracker.name} (${w.t('exemptMark')})` : tracker.name,
+            ...(tracker.exempt && { exempt: true as const }),
             provider: tracker.provider,
             category: category.id,
             cookie: cookie.name,

@@ -40,7 +40,8 @@ export function httpUrl(value: string | undefined): string | undefined {
 
 /**
  * The banner's paragraph: what the tenant uses trackers for (the categories needing consent that
- * have trackers), how to change one's mind, and that continuing without accepting refuses. The
+ * have trackers), how to change one's mind, that continuing without accepting refuses, and which
+ * audience measurement runs exempt from consent and how to object (docs/contract.md §17). The
  * banner shows it, and `temoin proof` records it.
  */
 export function bannerText(config: ResolvedConfig, w: Words): string {
@@ -48,5 +49,7 @@ export function bannerText(config: ResolvedConfig, w: Words): string {
     .filter((c) => !c.required && config.trackers.some((t) => t.category === c.id))
     .map(w.categoryName)
     .join(', ');
-  return `${w.t('bannerText', { purposes, manage: w.t('manageCookies') })} ${w.t('continueNote')}`;
+  const exempt = config.trackers.filter((t) => t.exempt).map((t) => t.name);
+  const note = exempt.length ? ` ${w.t('exemptNote', { trackers: exempt.join(', '), customise: w.t('customise') })}` : '';
+  return `${w.t('bannerText', { purposes, manage: w.t('manageCookies') })} ${w.t('continueNote')}${note}`;
 }

@@ -18,7 +18,8 @@ const MATOMO = readFileSync(new URL('./fixtures/matomo-standin.js', import.meta.
 
 const LINKS = '<main><h1>Mutuelle Test</h1><p><a href="#contrat">Votre contrat</a></p></main>';
 
-const html = (body = GATED + LINKS) => pageHtml({ config: testConfig(), head: '', body }).replace('<title>', `${CONSOLE_CAPTURE}<title>`);
+// Without a reload on withdrawal (docs/contract.md §17, tests/browser/withdrawal.test.ts): the journeys read the page right after the choice.
+const html = (body = GATED + LINKS) => pageHtml({ config: testConfig({ reloadOnWithdrawal: false }), head: '', body }).replace('<title>', `${CONSOLE_CAPTURE}<title>`);
 
 // In-page helpers: self-contained functions, run by each engine's driver.
 

@@ -34,7 +34,8 @@ const GATED = `
   <script>localStorage.setItem('site_theme', 'dark'); localStorage.setItem('hm_usera', 'not a prefix');</script>`;
 
 async function visit(path: string): Promise<{ page: Page; close: () => Promise<void> }> {
-  server.page(path, pageHtml({ config: testConfig({ trackers: [heatmap, chat] }), body: GATED }));
+  // The stand-ins have no consent API: without reloadOnWithdrawal: false a withdrawal would reload the page (docs/contract.md §17).
+  server.page(path, pageHtml({ config: testConfig({ trackers: [heatmap, chat], reloadOnWithdrawal: false }), body: GATED }));
   const { page, context } = await openPage(browser);
   await page.goto(server.origin() + path);
   await page.waitForFunction(() => window.Temoin?.get());

@@ -60,6 +60,22 @@ describe('axe-core', () => {
     await context.close();
   });
 
+  it('finds no serious or critical violation with an exempt audience measurement, in the banner and in its group of the preferences', async () => {
+    const exempt = pageHtml({ config: uiConfig({ trackers: [{ id: 'matomo', exempt: true }, 'google-analytics', 'lisio'] }), body: ARTICLE });
+    const { page, context } = await visit(browser, server, '/axe-exempt.html', exempt);
+    const banner = page.getByRole('region', { name: 'Vos choix sur les cookies' });
+    await expect(banner.textContent()).resolves.toContain('Mesure d’audience exemptée de consentement (Matomo)');
+    expect(await widgetViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Personnaliser' }).click();
+    const group = page.getByRole('group', { name: 'Mesure d’audience exemptée de consentement' });
+    // On until the visitor objects: the one switch on before a first choice.
+    expect(await group.getByRole('switch', { name: 'Matomo' }).isChecked()).toBe(true);
+    expect(await page.getByRole('switch', { name: 'Google Analytics' }).isChecked()).toBe(false);
+    await group.getByRole('switch', { name: 'Matomo' }).click();
+    expect(await widgetViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('does report a violation planted in the widget (the check itself works)', async () => {
     const { page, context } = await visit(browser, server, '/axe-control.html', PAGE);
     await page.getByRole('region', { name: 'Vos choix sur les cookies' }).waitFor();

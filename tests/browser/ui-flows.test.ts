@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browser, server, useBrowser } from './support/setup';
 import { pageHtml } from './support/page';
-import { ARTICLE, consent, focused, ran, uiConfig, visit } from './ui-support';
+import { ARTICLE, consent, focused, GATED, ran, uiConfig, visit } from './ui-support';
 
 useBrowser();
 
@@ -103,7 +103,9 @@ describe('customising', () => {
 
 describe('changing one’s mind', () => {
   it('Gestion des cookies reopens the preferences with the stored choice, and withdrawing deletes the tracker’s cookies', async () => {
-    const { page, context } = await visit(browser, server, '/withdraw.html');
+    // Without a reload, so that focus can be seen coming back (a withdrawal reloads the page otherwise: the GA stand-in has no gtag to stop it).
+    const html = pageHtml({ config: uiConfig({ reloadOnWithdrawal: false }), body: GATED + ARTICLE });
+    const { page, context } = await visit(browser, server, '/withdraw.html', html);
     await page.getByRole('button', { name: 'Tout accepter' }).click();
     await expect.poll(() => cookieNames(context)).toEqual(['_ga', 'temoin']);
     await page.reload();

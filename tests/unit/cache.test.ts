@@ -130,6 +130,9 @@ describe('a config using every field the schemas know', () => {
     storage: ['st_*'],
     sources: ['https://example.org/stats/cookies'],
     otherSources: ['https://example.org/a-cookie-database'],
+    consentApi: 'matomo',
+    exemption: { conditions: text, url: 'https://example.org/exempt' },
+    exempt: true,
   };
   const config: Required<TemoinConfig> = {
     tenant: { id: 'vivoptim', name: 'Vivoptim', consentMaxAgeMonths: 12, privacyPolicyUrl: 'https://example.org/p', locale: 'en', cookieDomain: 'example.org' },
@@ -144,6 +147,7 @@ describe('a config using every field the schemas know', () => {
     excludedPaths: ['/espace/*'],
     consentEndpoint: '/temoin/consent',
     texts: { fr: { bannerTitle: 'Vos choix' }, en: { bannerTitle: 'Your choices' } },
+    reloadOnWithdrawal: false,
   };
 
   it('sets every field of the config and tracker schemas (a new field must be added here)', () => {

@@ -140,6 +140,42 @@ describe('a privacy-policy author relying on the shipped catalog', () => {
     ]);
   });
 
+  it('finds the vendors documenting an exempt audience measurement declaring it, in French and English (docs/contract.md §17)', () => {
+    const exempt = [...catalog.values()].filter((t) => t.exemption);
+    expect(exempt.map((t) => t.id).sort()).toEqual(['at-internet', 'eulerian', 'matomo', 'piano-analytics']);
+    for (const { id, exemption, cookies, category } of exempt) {
+      expect(exemption!.conditions?.fr && exemption!.conditions.en, id).toBeTruthy();
+      expect(new URL(exemption!.url).protocol, id).toBe('https:');
+      expect(category, id).toBe('audience');
+      // Such a config would be refused: an exempt tracker's cookie lives 13 months at most.
+      for (const cookie of cookies) expect(lifetimeDays(cookie.lifetime), `${id} ${cookie.name}`).toBeLessThanOrEqual((13 * 365.2425) / 12);
+    }
+    // A site says its tool runs exempt; the catalog never does.
+    expect([...catalog.values()].filter((t) => 'exempt' in t)).toEqual([]);
+  });
+
+  it('finds the consent APIs of Matomo, Google, Clarity, Piano, Meta and TikTok, each naming the adapter temoin calls', () => {
+    const declaring = [...catalog.values()].filter((t) => t.consentApi);
+    expect(declaring.map((t) => t.id).sort()).toEqual([
+      'facebook-pixel',
+      'google-ads',
+      'google-analytics',
+      'matomo',
+      'microsoft-clarity',
+      'piano-analytics',
+      'tiktok-pixel',
+    ]);
+    expect(Object.fromEntries(declaring.map((t) => [t.id, t.consentApi]))).toEqual({
+      'facebook-pixel': 'meta',
+      'google-ads': 'gtag-ads',
+      'google-analytics': 'gtag-analytics',
+      matomo: 'matomo',
+      'microsoft-clarity': 'clarity',
+      'piano-analytics': 'piano',
+      'tiktok-pixel': 'tiktok',
+    });
+  });
+
   it('finds every declared cookie name unique within its tracker', () => {
     for (const tracker of catalog.values()) {
       const names = tracker.cookies.map((c) => c.name);

@@ -43,6 +43,9 @@ const validTracker = {
   storage: ['chat_user', 'chat_*'],
   sources: ['https://example.org/cookies'],
   otherSources: ['https://example.net/cookie-policy'],
+  consentApi: 'piano',
+  exemption: { conditions: { fr: 'IP anonymisée', en: 'IP anonymised' }, url: 'https://example.org/exempt' },
+  exempt: true,
 };
 
 const validConfig = {
@@ -55,6 +58,7 @@ const validConfig = {
   floatingButton: false,
   globalPrivacyControl: false,
   nonce: 'abc',
+  reloadOnWithdrawal: false,
   excludedPaths: ['/espace-adherent/*', '/questionnaire-sant%C3%A9'],
   consentEndpoint: '/temoin/consent',
   texts: { fr: { manageCookies: 'Cookies' } },
@@ -62,7 +66,7 @@ const validConfig = {
 
 /** Values of every JSON type, including ones close to valid (wrong case, empty, out of range). */
 const anyValue = fc.oneof(
-  fc.constantFrom('', 'fr', 'de', 'vendor', 'other', 'Vendor', 'Mutuelle', 'javascript:alert(1)', 'https://ok.example', 'http://ok.example', '13mo', '13 months', '2min30s', '30s2min', 'a*b', '_pk_*', 'a/b', 'a;b', '*', 'UPPER', 'x'.repeat(41), '/', '/a b', '/santé/*', 'espace/*', '/a?b', '/a#b', '//evil.example/c', '/a\\b'),
+  fc.constantFrom('', 'fr', 'de', 'vendor', 'other', 'Vendor', 'Mutuelle', 'javascript:alert(1)', 'https://ok.example', 'http://ok.example', '13mo', '13 months', '2min30s', '30s2min', 'a*b', '_pk_*', 'a/b', 'a;b', '*', 'UPPER', 'x'.repeat(41), '/', '/a b', '/santé/*', 'espace/*', '/a?b', '/a#b', '//evil.example/c', '/a\\b', 'matomo', 'gtag', 'Piano'),
   fc.constant(['https://ok.example']),
   fc.constant(['*']),
   fc.constant({ trackers: [], reason: 'x' }),

@@ -411,6 +411,21 @@ describe('temoin lint', () => {
     });
   });
 
+  describe('exempt-conditions', () => {
+    it('hints, for each tracker run exempt, the vendor’s conditions and the CNIL’s, which temoin cannot check, without failing --strict', () => {
+      const { code, out } = temoin('lint', fixture('exempt-matomo.json'), '--strict');
+      expect(code).toBe(0);
+      expect(rulesFired(out)).toEqual(['exempt-conditions']);
+      expect(out).toContain('hint trackers[0].exempt: matomo runs without consent');
+      expect(out).toContain('IP addresses anonymised (2 bytes at least), no User ID');
+      expect(out).toContain('no linking with other processing nor across sites');
+    });
+
+    it('stays silent for the same tracker waiting for consent', () => {
+      expect(rulesFired(temoin('lint', file(config({}, ['matomo']))).out)).toEqual([]);
+    });
+  });
+
   describe('audience-cookie-lifetime', () => {
     it('fires for Google Analytics’ 2-year cookies and advises gtag’s cookie_expires', () => {
       const { out } = temoin('lint', fixture('azur-like.json'));

@@ -438,6 +438,49 @@ describe('a site developer changing a catalog tracker', () => {
   });
 });
 
+describe('a site developer running an audience measurement exempt from consent (docs/contract.md §17)', () => {
+  it('names it with { id, exempt: true } on an entry whose vendor documents an exemption', () => {
+    const resolved = parseConfig(config({ trackers: [{ id: 'matomo', exempt: true }, 'zendesk'] }));
+    expect(resolved.trackers[0]).toMatchObject({ id: 'matomo', exempt: true, exemption: { url: expect.stringMatching(/^https:/) } });
+    expect(resolved.trackers[0].cookies).toEqual(catalog.matomo.cookies);
+  });
+
+  it('reloads on a withdrawal unless told not to', () => {
+    expect(parseConfig(config()).reloadOnWithdrawal).toBe(true);
+    expect(parseConfig(config({ reloadOnWithdrawal: false })).reloadOnWithdrawal).toBe(false);
+    expect(issueAt(config({ reloadOnWithdrawal: 'no' }), 'reloadOnWithdrawal').message).toBe('must be true or false');
+  });
+
+  it('is told a tracker whose entry declares no exemption cannot run exempt, at its path', () => {
+    const { message } = issueAt(config({ trackers: ['matomo', { id: 'google-analytics', exempt: true }] }), 'trackers[1].exempt');
+    expect(message).toBe('"google-analytics" has no "exemption" to run under');
+  });
+
+  it('is told an exempt tracker may not keep a cookie over 13 months, naming the cookie', () => {
+    const cookies = [{ name: '_pk_id.*', lifetime: '13mo1d', purpose: { fr: 'Identifiant' } }];
+    const { message } = issueAt(config({ trackers: [{ id: 'matomo', exempt: true, cookies }] }), 'trackers[0].exempt');
+    expect(message).toBe('cookie _pk_id.* lives over 13 months');
+    expect(() => parseConfig(config({ trackers: [{ id: 'matomo', exempt: true, cookies: [{ ...cookies[0], lifetime: '1y1mo' }] }] }))).not.toThrow();
+  });
+
+  it('may give a tracker of its own an exemption and run it exempt', () => {
+    const exemption = { conditions: { fr: 'IP anonymisée' }, url: 'https://example.org/exemption' };
+    expect(parseConfig(config({ trackers: [{ ...ownTracker, exemption, exempt: true }] })).trackers[0].exempt).toBe(true);
+    expect(issueAt(config({ trackers: [{ ...ownTracker, exemption: { ...exemption, url: 'http://example.org' } }] }), 'trackers[0].exemption.url').message).toBe(
+      'must be an https: URL',
+    );
+  });
+
+  it('may name the consent API of a tracker of its own among those temoin calls, never a function of its own', () => {
+    expect(parseConfig(config({ trackers: [{ ...ownTracker, consentApi: 'matomo' }] })).trackers[0].consentApi).toBe('matomo');
+    for (const bad of ['eval', 'fbq', 'MATOMO']) {
+      expect(issueAt(config({ trackers: [{ ...ownTracker, consentApi: bad }] }), 'trackers[0].consentApi').message).toBe(
+        'must be one of "matomo", "gtag-analytics", "gtag-ads", "clarity", "piano", "meta", "tiktok"',
+      );
+    }
+  });
+});
+
 describe('a site developer adding categories', () => {
   const videos = { id: 'videos', name: { fr: 'Vidéos', en: 'Videos' } };
 

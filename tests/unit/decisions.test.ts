@@ -4,7 +4,7 @@ import { parseConfig } from '../../src/config/parse';
 import type { TemoinConfig } from '../../src/config/types';
 import { grantsOf } from '../../src/consent/consent';
 import { createRecord } from '../../src/consent/record';
-import { asksForChoice, clearsCookie, decideAll, isGrantedIn, startingConsent, updatedDecisions } from '../../src/decisions';
+import { asksForChoice, clearsCookie, decideAll, isGrantedIn, startingConsent, updatedDecisions, updatedObjections } from '../../src/decisions';
 
 /** What a running instance decides, without a page: no DOM in this file. */
 
@@ -91,6 +91,40 @@ describe('a change of choice', () => {
     ['category', { categories: { videos: true } }],
   ])('names an unknown %s id', (kind, change) => {
     expect(() => updatedDecisions(site, undefined, change)).toThrow(`no ${kind} "${Object.keys(Object.values(change)[0])[0]}" in the config`);
+  });
+});
+
+describe('an exempt audience measurement (docs/contract.md §17)', () => {
+  const site = config({ trackers: [{ id: 'matomo', exempt: true }, 'zendesk', 'google-analytics', 'lisio'] });
+
+  it('may run before any choice and after a refusal, its category not granted by it', () => {
+    expect(isGrantedIn(grantsOf(site, {}), 'matomo')).toBe(true);
+    expect(isGrantedIn(grantsOf(site, decideAll(site, false)), 'matomo')).toBe(true);
+    expect(isGrantedIn(grantsOf(site, decideAll(site, false)), 'audience')).toBe(false);
+  });
+
+  it('is objected to by its own switch off, which leaves its consent as it was, and no longer by its switch on', () => {
+    const change = { trackers: { matomo: false } };
+    expect(updatedObjections(site, [], change)).toEqual(['matomo']);
+    expect(updatedDecisions(site, decideAll(site, true), change).matomo).toBe(true);
+    expect(updatedObjections(site, ['matomo'], { trackers: { matomo: true } })).toEqual([]);
+    expect(updatedDecisions(site, decideAll(site, false), { trackers: { matomo: true } }).matomo).toBe(false);
+  });
+
+  it('is consented to through its category, which withdraws an objection; refusing the category is no objection', () => {
+    expect(updatedObjections(site, ['matomo'], { categories: { audience: true } })).toEqual([]);
+    expect(updatedDecisions(site, undefined, { categories: { audience: true } }).matomo).toBe(true);
+    expect(updatedObjections(site, [], { categories: { audience: false } })).toEqual([]);
+  });
+
+  it('is never objected to by a refusal of a tracker that is not exempt', () => {
+    expect(updatedObjections(site, [], { trackers: { zendesk: false } })).toEqual([]);
+  });
+
+  it('no longer runs once objected to, nor on an excluded page, where only functional trackers do', () => {
+    expect(isGrantedIn(grantsOf(site, {}, ['matomo']), 'matomo')).toBe(false);
+    const excluded = grantsOf(site, {}, ['matomo', 'zendesk', 'google-analytics']);
+    expect(excluded.trackers).toEqual({ matomo: false, zendesk: false, 'google-analytics': false, lisio: true });
   });
 });
 

@@ -170,6 +170,7 @@ const anyRecord = fc.record({
   expiresAt: fc.integer({ min: 1000, max: 4e12 }).map((ms) => Math.floor(ms / 1000) * 1000),
   id: fc.stringMatching(/^[\w-]{22}$/),
   decisions: fc.dictionary(slug, fc.boolean(), { maxKeys: 6 }),
+  objections: fc.array(slug, { maxLength: 2 }),
   configFingerprint: fc.option(fc.stringMatching(/^[\da-f]{16}$/), { nil: undefined }),
 });
 

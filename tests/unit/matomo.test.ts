@@ -117,3 +117,16 @@ describe('a page without Matomo in its config', () => {
     expect(window._paq).toBeUndefined();
   });
 });
+
+describe('Matomo run exempt from consent (docs/contract.md §17)', () => {
+  it('is not made to wait for consent, writes its cookies before any choice and after a refusal, and is stopped by an objection', () => {
+    const pushed = fakeMatomo();
+    const cmp = start(config([{ id: 'matomo', exempt: true }, 'google-analytics']));
+    expect(pushed.map(([command]) => command)).toEqual(['setCookieConsentGiven']);
+    cmp.rejectAll();
+    expect(pushed.map(([command]) => command).at(-1)).toBe('setCookieConsentGiven');
+    cmp.update({ trackers: { matomo: false } });
+    expect(pushed.map(([command]) => command).at(-1)).toBe('forgetCookieConsentGiven');
+    expect(cmp.isGranted('matomo')).toBe(false);
+  });
+});

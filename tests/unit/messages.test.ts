@@ -35,6 +35,9 @@ const SAID: Record<string, string> = {
   CATEGORY_TWICE_RULE: '"x" is already a category',
   TRACKER_TWICE_RULE: '"x" is listed twice',
   NO_CATEGORY_RULE: '"x" is not a category; known: y',
+  CONSENT_API_RULE: 'must be one of "matomo", "gtag-analytics", "gtag-ads", "clarity", "piano", "meta", "tiktok"',
+  NO_EXEMPTION_RULE: '"x" has no "exemption" to run under',
+  OVER_13_MONTHS_RULE: 'cookie x lives over 13 months',
 };
 
 describe('the rules a config may break', () => {

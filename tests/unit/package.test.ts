@@ -29,7 +29,8 @@ describe('temoin/catalog', () => {
     const { $schema, sources, otherSources, ...tracker } = JSON.parse(readFileSync(resolve(ROOT, 'catalog', file), 'utf8')) as Tracker;
     const module = (await import(dist('catalog.mjs'))) as Record<string, unknown>;
     const cookies = tracker.cookies.map(({ lifetimeSetting, sharedWith, basis, thirdParty, ...cookie }) => cookie);
-    expect(module[exportName(tracker.id)]).toEqual({ ...tracker, cookies });
+    const exemption = tracker.exemption && { url: tracker.exemption.url };
+    expect(module[exportName(tracker.id)]).toEqual({ ...tracker, cookies, ...(exemption && { exemption }) });
   });
 
   it('exports the whole catalog as `catalog`, one entry a file', async () => {

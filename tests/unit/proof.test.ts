@@ -75,9 +75,9 @@ describe('temoin proof without a Chromium at hand', () => {
     });
   });
 
-  it('hashes every dist/ file a script-tag page may load: temoin.js, temoin-config-errors.mjs and each chunk of the chunks build', () => {
+  it('hashes every dist/ file a script-tag page may load: temoin.js, temoin-withdrawal.mjs, temoin-config-errors.mjs and each chunk of the chunks build', () => {
     const chunks = Object.values(json('dist/.vite/manifest.json') as Record<string, { file: string }>).map((c) => c.file);
-    expect(Object.keys(manifest.integrity).sort()).toEqual([...new Set(['temoin.js', 'temoin-config-errors.mjs', ...chunks])].sort());
+    expect(Object.keys(manifest.integrity).sort()).toEqual([...new Set(['temoin.js', 'temoin-withdrawal.mjs', 'temoin-config-errors.mjs', ...chunks])].sort());
     expect(Object.keys(manifest.integrity)).not.toContain('temoin.mjs');
     expect(Object.keys(manifest.integrity)).not.toContain('cli.mjs');
     for (const [file, integrity] of Object.entries(manifest.integrity)) {

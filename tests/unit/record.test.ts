@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/parse';
 import type { ResolvedConfig } from '../../src/config/types';
+import { toConsent } from '../../src/consent/consent';
 import { addMonths } from '../../src/consent/months';
 import { type ConsentRecord, createRecord, decodeRecord, encodeRecord, newConsentId, optionalTrackerIds } from '../../src/consent/record';
 
@@ -123,6 +124,41 @@ describe('a choice stored before temoin recorded the config fingerprint (format 
   });
 });
 
+describe('a visitor objecting to an exempt audience measurement (docs/contract.md §17)', () => {
+  const exempt = configOf({}, { trackers: [{ id: 'matomo', exempt: true }, 'zendesk', 'google-analytics', 'lisio'] });
+
+  it('gets the objection stored as the decision 2, refused, and read back', () => {
+    const record = createRecord(exempt, { ...decisions, matomo: false }, new Date(NOW), ['matomo']);
+    const value = encodeRecord(record);
+    expect(value).toMatch(/\.matomo:2~zendesk:0~google-analytics:1$/);
+    expect(decodeRecord(value, exempt, NOW)).toEqual(record);
+    expect(toConsent(decodeRecord(value, exempt, NOW)!, exempt).trackers.matomo).toBe(false);
+  });
+
+  it('runs the exempt tracker on a choice stored before it was made exempt: a refusal is no objection', () => {
+    const before = encodeRecord(createRecord(config, { ...decisions, matomo: false }, new Date(NOW)));
+    const record = decodeRecord(before, exempt, NOW)!;
+    expect(record.objections).toEqual([]);
+    expect(toConsent(record, exempt).trackers.matomo).toBe(true);
+    // So does a format 1 value, written before temoin knew of objections.
+    const v1 = '1.vivoptim.1.tkn1mf.tty8af.BhmdBATopm9LSVA31GBuWw.matomo:0~zendesk:0~google-analytics:1';
+    expect(toConsent(decodeRecord(v1, exempt, NOW)!, exempt).trackers.matomo).toBe(true);
+  });
+
+  it('counts an exempt tracker toward its category only once consented to', () => {
+    const refused = toConsent(createRecord(exempt, { matomo: false, zendesk: true, 'google-analytics': true }, new Date(NOW)), exempt);
+    expect(refused.trackers).toMatchObject({ matomo: true, zendesk: true, 'google-analytics': true });
+    expect(refused.categories.audience).toBe(false);
+    const accepted = toConsent(createRecord(exempt, { matomo: true, zendesk: true, 'google-analytics': true }, new Date(NOW)), exempt);
+    expect(accepted.categories.audience).toBe(true);
+  });
+
+  it('refuses a tracker objected to that is not exempt (any longer): an objection is never a consent', () => {
+    const value = encodeRecord(createRecord(exempt, { ...decisions, matomo: false }, new Date(NOW), ['matomo']));
+    expect(toConsent(decodeRecord(value, config, NOW)!, config).trackers.matomo).toBe(false);
+  });
+});
+
 describe('a stored value that must count as no choice yet', () => {
   it('is one of another tenant', () => {
     const { value } = stored();
@@ -212,9 +248,9 @@ describe('a stored value that must count as no choice yet', () => {
     }
   });
 
-  it('is one with a decision that is neither 0 nor 1', () => {
+  it('is one with a decision that is neither 0, 1 nor 2', () => {
     const { value } = stored();
-    expect(decodeRecord(value.replace('matomo:1', 'matomo:2'), config, NOW)).toBeNull();
+    expect(decodeRecord(value.replace('matomo:1', 'matomo:3'), config, NOW)).toBeNull();
     expect(decodeRecord(value.replace('matomo:1', 'matomo:true'), config, NOW)).toBeNull();
   });
 

@@ -294,7 +294,7 @@ describe('the endpoint refusing a call, with a JSON error and no cookie', () => 
       ['expiring later than consentMaxAgeMonths after the decision', () => cookieValue(tested, now, { expiresAt: now.getTime() + 200 * DAY })],
       ['decided in the future', () => cookieValue(tested, new Date(now.getTime() + DAY))],
       ['already expired', () => cookieValue(tested, new Date(now.getTime() - 200 * DAY))],
-      ['altered by hand', () => cookieValue(tested).replace('matomo:1', 'matomo:2')],
+      ['altered by hand', () => cookieValue(tested).replace('matomo:1', 'matomo:3')],
     ])('%s', async (_, value) => {
       const { handle, receipts } = endpoint(tested);
       await expectRefusal(await handle(post(value())), 400, receipts);

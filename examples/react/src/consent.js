@@ -5,4 +5,7 @@ import { matomo, youtube } from 'temoin/catalog/fr';
 export const cmp = init({
   tenant: { id: 'mutuelle', name: 'Mutuelle Exemple', privacyPolicyUrl: 'https://example.org/confidentialite' },
   trackers: [matomo, youtube],
+  // A single-page app reloads nothing on a withdrawal: temoin stops Matomo through its consent API
+  // and deletes its cookies; a tracker the app started itself, the app stops on cmp.on('change').
+  reloadOnWithdrawal: false,
 });

@@ -1,5 +1,4 @@
-import { THIRTEEN_MONTHS_DAYS } from '../../cli/lint';
-import { lifetimeDays } from '../../config/rules';
+import { lifetimeDays, THIRTEEN_MONTHS_DAYS } from '../../config/rules';
 import type { CookieRecord } from '../model';
 
 export const DAY = 86_400;

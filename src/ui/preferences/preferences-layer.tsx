@@ -66,7 +66,8 @@ export function createPreferencesLayer(
       if (draft) return;
       const consent = instance.getConsent();
       opener = from;
-      draft = Object.fromEntries(optional.map((id) => [id, consent?.trackers[id] ?? false]));
+      // Off before a first choice, but an exempt tracker's switch, which turns off to object (docs/contract.md §17).
+      draft = Object.fromEntries(optional.map((id) => [id, consent ? consent.trackers[id] : instance.isGranted(id)]));
       draw();
       onToggle(true);
       root.getElementById(PREFERENCES_TITLE)?.focus();

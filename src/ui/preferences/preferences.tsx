@@ -2,6 +2,7 @@ import type { TemoinInstance } from '../../instance';
 import { Actions } from './actions';
 import { CategorySection } from './category';
 import { LINK_BUTTON, PREFERENCES_TITLE } from '../names';
+import { preferencesGroups } from '../preferences-groups';
 import type { PreferencesWords } from '../preferences-texts';
 
 export interface PreferencesProps {
@@ -33,12 +34,12 @@ function onKeyDown(event: KeyboardEvent, close: () => void): void {
   }
 }
 
-/** The second layer, a modal dialog: every category and tracker with its switch, and three equal buttons. */
+/**
+ * The second layer, a modal dialog: every category and tracker with its switch, the exempt
+ * audience measurement with its objection switch, and three equal buttons.
+ */
 export function Preferences({ instance, w, draft, set, close }: PreferencesProps) {
-  const { config } = instance;
-  const categories = config.categories
-    .map((category) => ({ category, trackers: config.trackers.filter((t) => t.category === category.id) }))
-    .filter(({ category, trackers }) => category.required || trackers.length > 0);
+  const categories = preferencesGroups(instance.config, w);
   return (
     <div class="bd" onMouseDown={(event) => event.target === event.currentTarget && event.preventDefault()}>
       <div class="dlg" role="dialog" aria-modal="true" aria-labelledby={PREFERENCES_TITLE} onKeyDown={(event) => onKeyDown(event, close)}>

@@ -1,0 +1,78 @@
+import type { ResolvedConfig } from '../config/types';
+import { grantsOf } from '../consent/consent';
+import type { ConsentRecord } from '../consent/record';
+import { clearsCookie } from '../decisions';
+import { clearCookies } from '../trackers/cookies';
+import { isExcludedPage } from '../trackers/excluded-paths';
+import { clearStorage } from '../trackers/storage';
+import { callPage, CONSENT_API_CALLS } from './consent-apis';
+
+/**
+ * What follows a choice in the page once it is recorded (docs/contract.md §17): a tracker whose
+ * consent is withdrawn, or an exempt one the visitor objects to, stops at once, through its
+ * vendor's consent API (`consentApi` of its entry, `consent-apis.ts`) or else by a reload; one granted again after
+ * that resumes; an exempt one moves between the vendor's exempt and full modes. Loaded after a
+ * choice made in the page (`temoin-withdrawal.mjs` for the script tag), never on a page view
+ * that only applies a stored choice.
+ */
+
+/** What the instance gives: the config, and whether a tracker may run now. */
+export interface Chooser {
+  config: ResolvedConfig;
+  isGranted(id: string): boolean;
+}
+
+/** Trackers stopped through their consent API in this page: a later grant resumes them. */
+const revoked = new Set<string>();
+
+/**
+ * The trackers whose gated elements ran in this page: a released script no longer has the type
+ * `text/plain`, a released iframe has its `src`. An element of a category counts for each of its trackers.
+ */
+function ranInPage(config: ResolvedConfig): Set<string> {
+  const ran = new Set<string>();
+  for (const element of Array.from(document.querySelectorAll('[data-temoin-tracker],[data-temoin-category]'))) {
+    const released = element instanceof HTMLScriptElement ? element.type.toLowerCase() !== 'text/plain' : element.hasAttribute('src');
+    const tracker = element.getAttribute('data-temoin-tracker');
+    const category = element.getAttribute('data-temoin-category');
+    if (released) for (const t of config.trackers) if (t.id === tracker || (!tracker && t.category === category)) ran.add(t.id);
+  }
+  return ran;
+}
+
+/**
+ * Deletes, once more, the cookies and storage keys of every tracker that may not run now, as the
+ * choice did (docs/contract.md §6): its script may have written them again between the choice and its stop.
+ */
+function clearStopped({ config, isGranted }: Chooser): void {
+  const trackers = Object.fromEntries(config.trackers.map((t) => [t.id, isGranted(t.id)]));
+  clearCookies(clearsCookie(config, { trackers, categories: {} }));
+  clearStorage(config.trackers.flatMap((t) => (trackers[t.id] ? [] : (t.storage ?? []))));
+}
+
+/**
+ * Follows the choice that replaced `previous` (`null`: none yet) with `current` (`null`: forgotten
+ * by `reset()`). `sent` settles once the integrations have taken the choice (the consent endpoint's
+ * call answered): a reload waits for it.
+ */
+export function followChoice(chooser: Chooser, previous: ConsentRecord | null, current: ConsentRecord | null, sent: Promise<unknown>): void {
+  const { config, isGranted } = chooser;
+  // Nothing needing consent ran on an excluded page (docs/contract.md §3): nothing to stop.
+  if (isExcludedPage(config.excludedPaths)) return;
+  const before = grantsOf(config, previous?.decisions ?? {}, previous?.objections);
+  const ran = ranInPage(config);
+  let reload = false;
+  for (const { id, consentApi, exempt } of config.trackers) {
+    const api = consentApi && CONSENT_API_CALLS[consentApi];
+    const now = isGranted(id);
+    if (before.trackers[id] && !now) {
+      if (api?.revoke.every(callPage)) revoked.add(id);
+      else reload ||= ran.has(id);
+    } else if (now && (revoked.delete(id) || (exempt && !!previous?.decisions[id] !== !!current?.decisions[id]))) {
+      // Resumed, or an exempt tracker consented to (Tout accepter: the vendor's full mode) or no longer (its exempt mode).
+      (exempt && !current?.decisions[id] ? api?.exempt : api?.grant)?.forEach(callPage);
+    }
+  }
+  clearStopped(chooser);
+  if (reload && config.reloadOnWithdrawal) void sent.then(() => location.reload());
+}
