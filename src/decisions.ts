@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from './config/types';
 import { type Consent, type Grants, toConsent } from './consent/consent';
-import { type ConsentRecord, createRecord, optionalTrackerIds } from './consent/record';
+import { type ConsentRecord, createRecord, type Decision, type Decisions, optionalTrackerIds } from './consent/record';
 import { matchesCookieName } from './trackers/cookies';
 
 /*
@@ -29,45 +29,32 @@ export const isGrantedIn = ({ trackers, categories }: Grants, id: string): boole
 /** Whether to ask the visitor, at the start as after `reset()`: without a choice, and only where something needs consent. */
 export const asksForChoice = (config: ResolvedConfig, consent: Consent | null): boolean => !consent && optionalTrackerIds(config).length > 0;
 
-/** Every tracker needing consent granted (`true`) or refused. */
-export const decideAll = (config: ResolvedConfig, granted: boolean): Record<string, boolean> =>
-  Object.fromEntries(optionalTrackerIds(config).map((id) => [id, granted]));
+/**
+ * Every tracker needing consent given `decision`, but one the `current` decisions object to, which
+ * stays so: refusing is no objection, nor does it take one back (docs/contract.md §17).
+ */
+export const decideAll = (config: ResolvedConfig, decision: Decision, current?: Decisions): Decisions =>
+  Object.fromEntries(optionalTrackerIds(config).map((id) => [id, current?.[id] === 2 ? 2 : decision]));
 
 /**
  * The decisions after `update(change)`, from the `current` ones (none: all refused): categories
  * first, then trackers, so a tracker's decision wins over its category's. Functional trackers
- * have no decision to change, nor does an exempt tracker's own switch, which objects or no longer
- * (`updatedObjections`).
+ * have no decision to change. A tracker running exempt (docs/contract.md §17): its category's
+ * `true` consents to it, `false` refuses that consent and keeps an objection; its own `false`
+ * objects (2), its own `true` takes an objection back without consenting.
  * @throws {Error} naming an id the config does not know; then nothing is decided.
  */
-export function updatedDecisions(config: ResolvedConfig, current: Record<string, boolean> | undefined, { trackers = {}, categories = {} }: ConsentUpdate) {
+export function updatedDecisions(config: ResolvedConfig, current: Decisions | undefined, { trackers = {}, categories = {} }: ConsentUpdate): Decisions {
   for (const [kind, changes, known] of [['category', categories, config.categories], ['tracker', trackers, config.trackers]] as const) {
     for (const id of Object.keys(changes)) if (!known.some((item) => item.id === id)) throw new Error(`temoin: update(): no ${kind} "${id}" in the config`);
   }
-  const decisions = { ...(current ?? decideAll(config, false)) };
+  const decisions = { ...(current ?? decideAll(config, 0)) };
   for (const { id, category, exempt } of config.trackers) {
     if (!(id in decisions)) continue;
-    if (Object.hasOwn(categories, category)) decisions[id] = categories[category];
-    if (Object.hasOwn(trackers, id) && !exempt) decisions[id] = trackers[id];
+    if (Object.hasOwn(categories, category)) decisions[id] = categories[category] ? 1 : ((decisions[id] & 2) as Decision);
+    if (Object.hasOwn(trackers, id)) decisions[id] = trackers[id] ? (exempt ? ((decisions[id] & 1) as Decision) : 1) : exempt ? 2 : 0;
   }
   return decisions;
-}
-
-/**
- * The objections after `update(change)` (docs/contract.md §17), from the `current` ones: an exempt
- * tracker's own `false` objects to it; a tracker's `true`, or its category's, withdraws an objection.
- * A category's `false` refuses consent without objecting. Ids are checked by `updatedDecisions`.
- */
-export function updatedObjections(config: ResolvedConfig, current: string[] = [], { trackers = {}, categories = {} }: ConsentUpdate): string[] {
-  const objections = new Set(current);
-  for (const { id, category, exempt } of config.trackers) {
-    if (categories[category] === true) objections.delete(id);
-    if (Object.hasOwn(trackers, id)) {
-      if (trackers[id]) objections.delete(id);
-      else if (exempt) objections.add(id);
-    }
-  }
-  return [...objections];
 }
 
 /**

@@ -2,8 +2,8 @@ import type { LauncherLook } from './config/cache';
 import type { ConfigResolver, ResolvedConfig } from './config/types';
 import { type Consent, grantsOf, toConsent } from './consent/consent';
 import { readConsentCookie, writeConsentCookie } from './consent/cookie';
-import { type ConsentRecord, createRecord, decodeRecord, encodeRecord, optionalTrackerIds } from './consent/record';
-import { asksForChoice, type ConsentUpdate, clearsCookie, decideAll, isGrantedIn, startingConsent, updatedDecisions, updatedObjections } from './decisions';
+import { type ConsentRecord, createRecord, type Decisions, decodeRecord, encodeRecord } from './consent/record';
+import { asksForChoice, type ConsentUpdate, clearsCookie, decideAll, isGrantedIn, startingConsent, updatedDecisions } from './decisions';
 import { whenParsed } from './document-parsed';
 import { type Integration, safely } from './integrations/integration';
 import { matomoConsent } from './integrations/matomo';
@@ -116,7 +116,7 @@ export function createInstance(
   /** What may run before a choice: what is exempt from consent, functional or an exempt audience measurement (docs/contract.md §17). */
   const exemptOnly = grantsOf(config, {});
   /** What may run on an excluded page whatever the choice (docs/contract.md §3): the functional trackers alone. */
-  const functionalOnly = grantsOf(config, {}, optionalTrackerIds(config));
+  const functionalOnly = grantsOf(config, decideAll(config, 2));
   let record: ConsentRecord | null = decodeRecord(readConsentCookie(cookie), config);
   let consent = startingConsent(config, record, (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
   /** Resolves to nothing when the UI could not load: a later request tries again. */
@@ -182,9 +182,9 @@ export function createInstance(
     document.dispatchEvent(new CustomEvent('temoin:change', { detail: changed }));
   }
 
-  function choose(decisions: Record<string, boolean>, objections?: string[]): void {
+  function choose(decisions: Decisions): void {
     const previous = record;
-    record = createRecord(config, decisions, undefined, objections);
+    record = createRecord(config, decisions);
     if (!writeConsentCookie(cookie, encodeRecord(record), new Date(record.expiresAt))) {
       console.warn('temoin: the choice could not be stored (cookies blocked?)');
     }
@@ -209,10 +209,10 @@ export function createInstance(
     config,
     getConsent: () => consent,
     isGranted: (id) => isGrantedIn(granted(), id),
-    acceptAll: () => choose(decideAll(config, true)),
+    acceptAll: () => choose(decideAll(config, 1)),
     // Refusing is no objection: an exempt tracker objected to stays so, one not objected to runs exempt (docs/contract.md §17).
-    rejectAll: () => choose(decideAll(config, false), record?.objections),
-    update: (change) => choose(updatedDecisions(config, record?.decisions, change), updatedObjections(config, record?.objections, change)),
+    rejectAll: () => choose(decideAll(config, 0, record?.decisions)),
+    update: (change) => choose(updatedDecisions(config, record?.decisions, change)),
     showBanner: () => withUi((controller) => controller.showBanner()),
     showPreferences: () => withUi((controller) => controller.showPreferences()),
     renderCookieTable: (element) => loadUi().then((ui) => ui.renderCookieTable(element, config, ui.resolveTableConfig)),

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/types';
-import { type ConsentRecord, optionalTrackerIds } from './record';
+import { type ConsentRecord, type Decisions, optionalTrackerIds } from './record';
 
 /** A visitor's valid choice, as the API and events give it. */
 export interface Consent {
@@ -31,14 +31,14 @@ export interface Consent {
 export type Grants = Pick<Consent, 'trackers' | 'categories'>;
 
 /**
- * Every tracker granted when functional, decided so, or run exempt and not objected to
- * (docs/contract.md §17); every category when it is functional, or has trackers and all of them
+ * Every tracker granted when functional, decided so (1), or run exempt and not objected to (2,
+ * docs/contract.md §17); every category when it is functional, or has trackers and all of them
  * are functional or consented to.
  */
-export function grantsOf(config: ResolvedConfig, decisions: Record<string, boolean>, objections: string[] = []): Grants {
+export function grantsOf(config: ResolvedConfig, decisions: Decisions): Grants {
   const optional = optionalTrackerIds(config);
-  const consented = (id: string) => !optional.includes(id) || decisions[id] === true;
-  const trackers = Object.fromEntries(config.trackers.map(({ id, exempt }) => [id, consented(id) || (!!exempt && !objections.includes(id))]));
+  const consented = (id: string) => !optional.includes(id) || decisions[id] === 1;
+  const trackers = Object.fromEntries(config.trackers.map(({ id, exempt }) => [id, consented(id) || (!!exempt && decisions[id] !== 2)]));
   const categories = Object.fromEntries(
     config.categories.map(({ id, required }) => {
       const members = config.trackers.filter((t) => t.category === id);
@@ -51,5 +51,12 @@ export function grantsOf(config: ResolvedConfig, decisions: Record<string, boole
 /** The choice as the API gives it. */
 export function toConsent(record: ConsentRecord, config: ResolvedConfig): Consent {
   const { decisions, ...fields } = record;
-  return { ...fields, decidedAt: new Date(record.decidedAt), expiresAt: new Date(record.expiresAt), ...grantsOf(config, decisions, record.objections), source: 'visitor' };
+  return {
+    ...fields,
+    decidedAt: new Date(record.decidedAt),
+    expiresAt: new Date(record.expiresAt),
+    ...grantsOf(config, decisions),
+    objections: Object.keys(decisions).filter((id) => decisions[id] === 2),
+    source: 'visitor',
+  };
 }

@@ -1,6 +1,13 @@
 import type { ResolvedConfig } from '../config/types';
 import { addMonths } from './months';
 
+/**
+ * A tracker's decision as the cookie stores it: 1 granted, 0 refused, 2 objected to (refused, and
+ * an exempt tracker stopped too, docs/contract.md §17).
+ */
+export type Decision = 0 | 1 | 2;
+export type Decisions = Record<string, Decision>;
+
 /** What the consent cookie holds, and nothing else (docs/contract.md §6). */
 export interface ConsentRecord {
   tenant: string;
@@ -11,12 +18,7 @@ export interface ConsentRecord {
   /** 128 random bits, base64url: proves the choice and is used for nothing else. */
   id: string;
   /** The decision for each tracker that needs consent. */
-  decisions: Record<string, boolean>;
-  /**
-   * The trackers the visitor objected to: an exempt tracker runs without consent until then
-   * (docs/contract.md §17). Each is refused in `decisions` too.
-   */
-  objections: string[];
+  decisions: Decisions;
   /** Fingerprint of the config the choice was given under; absent from a choice stored in format 1. */
   configFingerprint?: string;
 }
@@ -57,7 +59,7 @@ function expiryOf(config: ResolvedConfig, decidedAt: number): number {
 }
 
 /** A new record of a choice made now, kept `consentMaxAgeMonths` calendar months. */
-export function createRecord(config: ResolvedConfig, decisions: Record<string, boolean>, now = new Date(), objections: string[] = []): ConsentRecord {
+export function createRecord(config: ResolvedConfig, decisions: Decisions, now = new Date()): ConsentRecord {
   const decidedAt = Math.floor(now.getTime() / 1000) * 1000;
   return {
     tenant: config.tenant.id,
@@ -66,7 +68,6 @@ export function createRecord(config: ResolvedConfig, decisions: Record<string, b
     expiresAt: expiryOf(config, decidedAt),
     id: newConsentId(),
     decisions,
-    objections,
     configFingerprint: config.fingerprint,
   };
 }
@@ -74,7 +75,7 @@ export function createRecord(config: ResolvedConfig, decisions: Record<string, b
 export function encodeRecord(record: ConsentRecord): string {
   const seconds = (ms: number) => (ms / 1000).toString(36);
   const decisions = Object.entries(record.decisions)
-    .map(([id, granted]) => `${id}:${record.objections.includes(id) ? 2 : granted ? 1 : 0}`)
+    .map(([id, decision]) => `${id}:${decision}`)
     .join('~');
   const version = record.configFingerprint ? `2.${record.configFingerprint}` : '1';
   return [version, record.tenant, record.revision, seconds(record.decidedAt), seconds(record.expiresAt), record.id, decisions].join('.');
@@ -95,19 +96,17 @@ export function decodeRecord(value: string | undefined, config: ResolvedConfig, 
   // The stored expiry may not reach beyond the tenant's current maximum age (6 to 12 months).
   if (decidedAt > now + CLOCK_SKEW_MS || expiresAt <= now || expiresAt > expiryOf(config, decidedAt) || expiresAt <= decidedAt) return null;
 
-  const decisions: Record<string, string> = Object.create(null);
+  const decisions: Decisions = Object.create(null);
   // An empty list splits into one empty pair, which names no tracker.
   for (const pair of pairs.split('~')) {
     const [tracker, decision] = pair.split(':');
     if (tracker in decisions) return null;
-    decisions[tracker] = decision;
+    decisions[tracker] = +decision as Decision;
   }
-  const kept: Record<string, boolean> = {};
-  const objections: string[] = [];
+  const kept: Decisions = {};
   for (const tracker of optionalTrackerIds(config)) {
     if (!(tracker in decisions)) return null;
-    kept[tracker] = decisions[tracker] === '1';
-    if (decisions[tracker] === '2') objections.push(tracker);
+    kept[tracker] = decisions[tracker];
   }
-  return { tenant, revision: config.revision, decidedAt, expiresAt, id, decisions: kept, objections, configFingerprint };
+  return { tenant, revision: config.revision, decidedAt, expiresAt, id, decisions: kept, configFingerprint };
 }

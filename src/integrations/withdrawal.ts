@@ -59,7 +59,7 @@ export function followChoice(chooser: Chooser, previous: ConsentRecord | null, c
   const { config, isGranted } = chooser;
   // Nothing needing consent ran on an excluded page (docs/contract.md §3): nothing to stop.
   if (isExcludedPage(config.excludedPaths)) return;
-  const before = grantsOf(config, previous?.decisions ?? {}, previous?.objections);
+  const before = grantsOf(config, previous?.decisions ?? {});
   const ran = ranInPage(config);
   let reload = false;
   for (const { id, consentApi, exempt } of config.trackers) {
@@ -68,9 +68,9 @@ export function followChoice(chooser: Chooser, previous: ConsentRecord | null, c
     if (before.trackers[id] && !now) {
       if (api?.revoke.every(callPage)) revoked.add(id);
       else reload ||= ran.has(id);
-    } else if (now && (revoked.delete(id) || (exempt && !!previous?.decisions[id] !== !!current?.decisions[id]))) {
+    } else if (now && (revoked.delete(id) || (exempt && (previous?.decisions[id] === 1) !== (current?.decisions[id] === 1)))) {
       // Resumed, or an exempt tracker consented to (Tout accepter: the vendor's full mode) or no longer (its exempt mode).
-      (exempt && !current?.decisions[id] ? api?.exempt : api?.grant)?.forEach(callPage);
+      (exempt && current?.decisions[id] !== 1 ? api?.exempt : api?.grant)?.forEach(callPage);
     }
   }
   clearStopped(chooser);

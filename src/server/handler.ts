@@ -200,7 +200,7 @@ export function consentHandler({
       id: record.id,
       tenant: record.tenant,
       revision: record.revision,
-      decisions: record.decisions,
+      decisions: Object.fromEntries(Object.entries(record.decisions).map(([id, decision]) => [id, decision === 1])),
       decidedAt: new Date(record.decidedAt).toISOString(),
       expiresAt: new Date(record.expiresAt).toISOString(),
       configFingerprint: record.configFingerprint ?? null,

@@ -185,7 +185,7 @@ describe('another site trying to set a visitor’s consent through the endpoint'
   async function attack(name: string, body: (target: string, record: string) => string) {
     const config = endpointConfig(name);
     const endpoint = site(name, config);
-    const record = encodeRecord(createRecord(parseConfig(config), { matomo: true, 'google-analytics': true }));
+    const record = encodeRecord(createRecord(parseConfig(config), { matomo: 1, 'google-analytics': 1 }));
     const target = `${server.origin()}/${name}/consent`;
     server.page(`/${name}-evil.html`, `<!doctype html><html><body>${body(target, record)}</body></html>`);
     const { context, page } = await openPage(browser);

@@ -4,7 +4,7 @@ import { parseConfig } from '../../src/config/parse';
 import type { TemoinConfig } from '../../src/config/types';
 import { grantsOf } from '../../src/consent/consent';
 import { createRecord } from '../../src/consent/record';
-import { asksForChoice, clearsCookie, decideAll, isGrantedIn, startingConsent, updatedDecisions, updatedObjections } from '../../src/decisions';
+import { asksForChoice, clearsCookie, decideAll, isGrantedIn, startingConsent, updatedDecisions } from '../../src/decisions';
 
 /** What a running instance decides, without a page: no DOM in this file. */
 
@@ -15,7 +15,7 @@ describe('the choice a page starts with', () => {
   const site = config();
 
   it('is the stored one when there is one', () => {
-    const record = createRecord(site, decideAll(site, true));
+    const record = createRecord(site, decideAll(site, 1));
     expect(startingConsent(site, record, true)).toMatchObject({ id: record.id, source: 'visitor', trackers: { matomo: true } });
   });
 
@@ -32,7 +32,7 @@ describe('the choice a page starts with', () => {
 
 describe('whether an id may run', () => {
   const site = config();
-  const all = grantsOf(site, decideAll(site, true));
+  const all = grantsOf(site, decideAll(site, 1));
 
   it('follows the grants, for trackers and categories', () => {
     expect(isGrantedIn(all, 'matomo')).toBe(true);
@@ -65,24 +65,29 @@ describe('a change of choice', () => {
   const site = config();
 
   it('decides every tracker needing consent at once, and no functional one', () => {
-    expect(decideAll(site, true)).toEqual({ matomo: true, zendesk: true, 'google-analytics': true });
-    expect(decideAll(site, false)).toEqual({ matomo: false, zendesk: false, 'google-analytics': false });
+    expect(decideAll(site, 1)).toEqual({ matomo: 1, zendesk: 1, 'google-analytics': 1 });
+    expect(decideAll(site, 0)).toEqual({ matomo: 0, zendesk: 0, 'google-analytics': 0 });
+  });
+
+  it('keeps an objection when it refuses all, and takes it back when it grants all', () => {
+    expect(decideAll(site, 0, { matomo: 2, zendesk: 1, 'google-analytics': 0 })).toEqual({ matomo: 2, zendesk: 0, 'google-analytics': 0 });
+    expect(decideAll(site, 1, { matomo: 2, zendesk: 1, 'google-analytics': 0 })).toEqual({ matomo: 1, zendesk: 1, 'google-analytics': 1 });
   });
 
   it('starts from all refused without a choice, and keeps what it does not name', () => {
-    expect(updatedDecisions(site, undefined, { trackers: { matomo: true } })).toEqual({ matomo: true, zendesk: false, 'google-analytics': false });
-    expect(updatedDecisions(site, decideAll(site, true), { trackers: { zendesk: false } })).toEqual({
-      matomo: true,
-      zendesk: false,
-      'google-analytics': true,
+    expect(updatedDecisions(site, undefined, { trackers: { matomo: true } })).toEqual({ matomo: 1, zendesk: 0, 'google-analytics': 0 });
+    expect(updatedDecisions(site, decideAll(site, 1), { trackers: { zendesk: false } })).toEqual({
+      matomo: 1,
+      zendesk: 0,
+      'google-analytics': 1,
     });
   });
 
   it('has a tracker decision win over its category decision, and leaves functional trackers alone', () => {
     expect(updatedDecisions(site, undefined, { trackers: { matomo: false, lisio: false }, categories: { audience: true } })).toEqual({
-      matomo: false,
-      zendesk: true,
-      'google-analytics': true,
+      matomo: 0,
+      zendesk: 1,
+      'google-analytics': 1,
     });
   });
 
@@ -99,38 +104,38 @@ describe('an exempt audience measurement (docs/contract.md §17)', () => {
 
   it('may run before any choice and after a refusal, its category not granted by it', () => {
     expect(isGrantedIn(grantsOf(site, {}), 'matomo')).toBe(true);
-    expect(isGrantedIn(grantsOf(site, decideAll(site, false)), 'matomo')).toBe(true);
-    expect(isGrantedIn(grantsOf(site, decideAll(site, false)), 'audience')).toBe(false);
+    expect(isGrantedIn(grantsOf(site, decideAll(site, 0)), 'matomo')).toBe(true);
+    expect(isGrantedIn(grantsOf(site, decideAll(site, 0)), 'audience')).toBe(false);
   });
 
-  it('is objected to by its own switch off, which leaves its consent as it was, and no longer by its switch on', () => {
+  it('is objected to by its own switch off, consented or not, and no longer by its switch on, which does not consent', () => {
     const change = { trackers: { matomo: false } };
-    expect(updatedObjections(site, [], change)).toEqual(['matomo']);
-    expect(updatedDecisions(site, decideAll(site, true), change).matomo).toBe(true);
-    expect(updatedObjections(site, ['matomo'], { trackers: { matomo: true } })).toEqual([]);
-    expect(updatedDecisions(site, decideAll(site, false), { trackers: { matomo: true } }).matomo).toBe(false);
+    expect(updatedDecisions(site, decideAll(site, 0), change).matomo).toBe(2);
+    expect(updatedDecisions(site, decideAll(site, 1), change).matomo).toBe(2);
+    expect(isGrantedIn(grantsOf(site, updatedDecisions(site, decideAll(site, 1), change)), 'matomo')).toBe(false);
+    expect(updatedDecisions(site, { ...decideAll(site, 0), matomo: 2 }, { trackers: { matomo: true } }).matomo).toBe(0);
+    expect(updatedDecisions(site, decideAll(site, 1), { trackers: { matomo: true } }).matomo).toBe(1);
   });
 
-  it('is consented to through its category, which withdraws an objection; refusing the category is no objection', () => {
-    expect(updatedObjections(site, ['matomo'], { categories: { audience: true } })).toEqual([]);
-    expect(updatedDecisions(site, undefined, { categories: { audience: true } }).matomo).toBe(true);
-    expect(updatedObjections(site, [], { categories: { audience: false } })).toEqual([]);
+  it('is consented to through its category, which withdraws an objection; refusing the category is no objection, nor takes one back', () => {
+    expect(updatedDecisions(site, { ...decideAll(site, 0), matomo: 2 }, { categories: { audience: true } }).matomo).toBe(1);
+    expect(updatedDecisions(site, decideAll(site, 1), { categories: { audience: false } }).matomo).toBe(0);
+    expect(updatedDecisions(site, { ...decideAll(site, 0), matomo: 2 }, { categories: { audience: false } }).matomo).toBe(2);
   });
 
   it('is never objected to by a refusal of a tracker that is not exempt', () => {
-    expect(updatedObjections(site, [], { trackers: { zendesk: false } })).toEqual([]);
+    expect(updatedDecisions(site, undefined, { trackers: { zendesk: false } }).zendesk).toBe(0);
   });
 
   it('no longer runs once objected to, nor on an excluded page, where only functional trackers do', () => {
-    expect(isGrantedIn(grantsOf(site, {}, ['matomo']), 'matomo')).toBe(false);
-    const excluded = grantsOf(site, {}, ['matomo', 'zendesk', 'google-analytics']);
-    expect(excluded.trackers).toEqual({ matomo: false, zendesk: false, 'google-analytics': false, lisio: true });
+    expect(isGrantedIn(grantsOf(site, { matomo: 2 }), 'matomo')).toBe(false);
+    expect(grantsOf(site, decideAll(site, 2)).trackers).toEqual({ matomo: false, zendesk: false, 'google-analytics': false, lisio: true });
   });
 });
 
 describe('which cookies go', () => {
   const site = config();
-  const refused = clearsCookie(site, grantsOf(site, { matomo: true }));
+  const refused = clearsCookie(site, grantsOf(site, { matomo: 1 }));
 
   it('those a refused tracker declares, prefixes included', () => {
     for (const name of ['_ga', '_ga_ABC123', '_gat_UA-1', '__zlcmid']) expect(refused(name), name).toBe(true);
@@ -147,7 +152,7 @@ describe('which cookies go', () => {
 
   it('not a cookie that a granted tracker declares too', () => {
     const site = config({ trackers: ['google-ads', 'google-tag-manager'] });
-    const clears = clearsCookie(site, grantsOf(site, { 'google-tag-manager': true }));
+    const clears = clearsCookie(site, grantsOf(site, { 'google-tag-manager': 1 }));
     expect(clears('_gcl_au')).toBe(false);
     expect(clears('_gac_UA-1')).toBe(true);
   });
@@ -164,14 +169,14 @@ describe('which cookies go', () => {
 
   it('not a cookie a granted tracker declares by a prefix, though a refused one declares its exact name', () => {
     const site = config({ trackers: ['google-ads', own('campaigns', '_gcl*')] });
-    const clears = clearsCookie(site, grantsOf(site, { campaigns: true }));
+    const clears = clearsCookie(site, grantsOf(site, { campaigns: 1 }));
     expect(clears('_gcl_au')).toBe(false);
     expect(clears('_gac_UA-1')).toBe(true);
   });
 
   it('not a cookie a granted tracker declares by its exact name, though a refused one declares a prefix of it', () => {
     const site = config({ trackers: [own('campaigns', '_gcl*'), own('adwords', '_gcl_au')] });
-    const clears = clearsCookie(site, grantsOf(site, { adwords: true }));
+    const clears = clearsCookie(site, grantsOf(site, { adwords: 1 }));
     expect(clears('_gcl_au')).toBe(false);
     expect(clears('_gcl_aw')).toBe(true);
   });

@@ -19,7 +19,7 @@ const config = configOf();
 const NOW = Date.parse('2026-08-31T14:30:15.000Z');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const decisions = { matomo: true, zendesk: false, 'google-analytics': true };
+const decisions = { matomo: 1, zendesk: 0, 'google-analytics': 1 } as const;
 
 /** A choice made at NOW, encoded. */
 function stored(overrides: Partial<ConsentRecord> = {}, forConfig = config): { record: ConsentRecord; value: string } {
@@ -69,8 +69,8 @@ describe('a returning visitor whose choice is read back', () => {
   });
 
   it('gets back a refusal as a refusal and an acceptance as an acceptance', () => {
-    const refused = { matomo: false, zendesk: false, 'google-analytics': false };
-    const accepted = { matomo: true, zendesk: true, 'google-analytics': true };
+    const refused = { matomo: 0, zendesk: 0, 'google-analytics': 0 } as const;
+    const accepted = { matomo: 1, zendesk: 1, 'google-analytics': 1 } as const;
     for (const chosen of [refused, accepted]) {
       const value = encodeRecord(createRecord(config, chosen, new Date(NOW)));
       expect(decodeRecord(value, config, NOW)?.decisions).toEqual(chosen);
@@ -92,7 +92,7 @@ describe('a returning visitor whose choice is read back', () => {
   it('keeps only the decisions of the trackers the config still lists', () => {
     const { value } = stored();
     const fewer = configOf({}, { trackers: ['matomo', 'lisio'] });
-    expect(decodeRecord(value, fewer, NOW)?.decisions).toEqual({ matomo: true });
+    expect(decodeRecord(value, fewer, NOW)?.decisions).toEqual({ matomo: 1 });
   });
 
   it('no longer gets back a 12-month choice once the tenant keeps choices 6 months', () => {
@@ -128,17 +128,17 @@ describe('a visitor objecting to an exempt audience measurement (docs/contract.m
   const exempt = configOf({}, { trackers: [{ id: 'matomo', exempt: true }, 'zendesk', 'google-analytics', 'lisio'] });
 
   it('gets the objection stored as the decision 2, refused, and read back', () => {
-    const record = createRecord(exempt, { ...decisions, matomo: false }, new Date(NOW), ['matomo']);
+    const record = createRecord(exempt, { ...decisions, matomo: 2 }, new Date(NOW));
     const value = encodeRecord(record);
     expect(value).toMatch(/\.matomo:2~zendesk:0~google-analytics:1$/);
     expect(decodeRecord(value, exempt, NOW)).toEqual(record);
-    expect(toConsent(decodeRecord(value, exempt, NOW)!, exempt).trackers.matomo).toBe(false);
+    expect(toConsent(decodeRecord(value, exempt, NOW)!, exempt)).toMatchObject({ trackers: { matomo: false }, objections: ['matomo'] });
   });
 
   it('runs the exempt tracker on a choice stored before it was made exempt: a refusal is no objection', () => {
-    const before = encodeRecord(createRecord(config, { ...decisions, matomo: false }, new Date(NOW)));
+    const before = encodeRecord(createRecord(config, { ...decisions, matomo: 0 }, new Date(NOW)));
     const record = decodeRecord(before, exempt, NOW)!;
-    expect(record.objections).toEqual([]);
+    expect(toConsent(record, exempt).objections).toEqual([]);
     expect(toConsent(record, exempt).trackers.matomo).toBe(true);
     // So does a format 1 value, written before temoin knew of objections.
     const v1 = '1.vivoptim.1.tkn1mf.tty8af.BhmdBATopm9LSVA31GBuWw.matomo:0~zendesk:0~google-analytics:1';
@@ -146,15 +146,15 @@ describe('a visitor objecting to an exempt audience measurement (docs/contract.m
   });
 
   it('counts an exempt tracker toward its category only once consented to', () => {
-    const refused = toConsent(createRecord(exempt, { matomo: false, zendesk: true, 'google-analytics': true }, new Date(NOW)), exempt);
+    const refused = toConsent(createRecord(exempt, { matomo: 0, zendesk: 1, 'google-analytics': 1 }, new Date(NOW)), exempt);
     expect(refused.trackers).toMatchObject({ matomo: true, zendesk: true, 'google-analytics': true });
     expect(refused.categories.audience).toBe(false);
-    const accepted = toConsent(createRecord(exempt, { matomo: true, zendesk: true, 'google-analytics': true }, new Date(NOW)), exempt);
+    const accepted = toConsent(createRecord(exempt, { matomo: 1, zendesk: 1, 'google-analytics': 1 }, new Date(NOW)), exempt);
     expect(accepted.categories.audience).toBe(true);
   });
 
   it('refuses a tracker objected to that is not exempt (any longer): an objection is never a consent', () => {
-    const value = encodeRecord(createRecord(exempt, { ...decisions, matomo: false }, new Date(NOW), ['matomo']));
+    const value = encodeRecord(createRecord(exempt, { ...decisions, matomo: 2 }, new Date(NOW)));
     expect(toConsent(decodeRecord(value, config, NOW)!, config).trackers.matomo).toBe(false);
   });
 });
@@ -209,7 +209,7 @@ describe('a stored value that must count as no choice yet', () => {
   });
 
   it("is one silent about one of the config's optional trackers", () => {
-    const { value } = stored({ decisions: { matomo: true, 'google-analytics': true } });
+    const { value } = stored({ decisions: { matomo: 1, 'google-analytics': 1 } });
     expect(decodeRecord(value, config, NOW)).toBeNull();
   });
 
@@ -219,7 +219,7 @@ describe('a stored value that must count as no choice yet', () => {
   });
 
   it('is one deciding twice for the same tracker', () => {
-    const { value } = stored({ decisions: { matomo: false, zendesk: false, 'google-analytics': false } });
+    const { value } = stored({ decisions: { matomo: 0, zendesk: 0, 'google-analytics': 0 } });
     expect(decodeRecord(value, config, NOW)).not.toBeNull();
     expect(decodeRecord(`${value}~matomo:1`, config, NOW)).toBeNull();
     expect(decodeRecord(value.replace('matomo:0', 'matomo:0~matomo:1'), config, NOW)).toBeNull();
@@ -299,7 +299,7 @@ describe('the stored value itself', () => {
     expect(count).toBeGreaterThanOrEqual(15);
     expect(count).toBeLessThan(byLength.length);
     const full = parseConfig(widest(byLength.slice(0, count)));
-    const value = encodeRecord({ ...createRecord(full, Object.fromEntries(optionalTrackerIds(full).map((id) => [id, true])), new Date(NOW)), ...NINE_DIGIT_TIMES });
+    const value = encodeRecord({ ...createRecord(full, Object.fromEntries(optionalTrackerIds(full).map((id) => [id, 1 as const])), new Date(NOW)), ...NINE_DIGIT_TIMES });
     expect(`${full.cookieName}=${value}`.length).toBeLessThan(1024);
     expect(() => parseConfig(widest(byLength.slice(0, count + 1)))).toThrow(/trackers: the consent cookie could reach \d+ bytes: list fewer trackers needing consent \(1 KB at most\)/);
   });

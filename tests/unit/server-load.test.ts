@@ -41,7 +41,7 @@ it('answers 2,000 valid calls, 50 at a time, each with 204, and stores each rece
 
   const resolved = parseConfig(config);
   const choices = Array.from({ length: CALLS }, (_, i) =>
-    createRecord(resolved, { matomo: i % 2 === 0, 'google-analytics': i % 3 === 0, zendesk: false }),
+    createRecord(resolved, { matomo: i % 2 === 0 ? 1 : 0, 'google-analytics': i % 3 === 0 ? 1 : 0, zendesk: 0 }),
   );
   const records = choices.map(encodeRecord);
   const post = (record: string) =>

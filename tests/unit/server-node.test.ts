@@ -9,7 +9,7 @@ import { createRecord, encodeRecord } from '../../src/consent/record';
 import { type ConsentReceipt, consentHandler, toNodeHandler } from '../../src/server/index';
 
 const config: TemoinConfig = { tenant: { id: 'mutuelle', name: 'Mutuelle' }, trackers: ['matomo'] };
-const value = () => encodeRecord(createRecord(parseConfig(config), { matomo: false }));
+const value = () => encodeRecord(createRecord(parseConfig(config), { matomo: 0 }));
 
 let servers: Server[] = [];
 afterEach(async () => {

@@ -15,7 +15,7 @@ function siteConfig(tenant: Partial<TemoinConfig['tenant']> = {}, overrides: Par
 
 /** A choice made `at` under `config`, as the consent cookie holds it. */
 function cookieValue(config: TemoinConfig = siteConfig(), at = new Date(), change: Partial<ConsentRecord> = {}): string {
-  return encodeRecord({ ...createRecord(parseConfig(config), { matomo: true, 'google-analytics': false }, at), ...change });
+  return encodeRecord({ ...createRecord(parseConfig(config), { matomo: 1, 'google-analytics': 0 }, at), ...change });
 }
 
 interface Call {
@@ -93,7 +93,7 @@ describe('a visitor’s choice posted to the endpoint', () => {
   it('gives onReceipt the decoded choice, when it arrived, and nothing about the visitor', async () => {
     const { handle, receipts } = endpoint();
     const decided = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
-    const record = createRecord(parseConfig(siteConfig()), { matomo: true, 'google-analytics': false }, decided);
+    const record = createRecord(parseConfig(siteConfig()), { matomo: 1, 'google-analytics': 0 }, decided);
     const before = Date.now();
     await handle(post(encodeRecord(record), { headers: { 'user-agent': 'Visitor/1.0', 'x-forwarded-for': '203.0.113.7' } }));
     expect(receipts).toHaveLength(1);
@@ -290,7 +290,7 @@ describe('the endpoint refusing a call, with a JSON error and no cookie', () => 
       ['empty', () => ''],
       ['of another tenant', () => cookieValue({ ...tested, tenant: { id: 'autre-mutuelle', name: 'Autre' } })],
       ['of an older revision', () => cookieValue({ ...tested, revision: 1 })],
-      ['silent about a tracker of the config', () => cookieValue(tested, now, { decisions: { matomo: true } })],
+      ['silent about a tracker of the config', () => cookieValue(tested, now, { decisions: { matomo: 1 } })],
       ['expiring later than consentMaxAgeMonths after the decision', () => cookieValue(tested, now, { expiresAt: now.getTime() + 200 * DAY })],
       ['decided in the future', () => cookieValue(tested, new Date(now.getTime() + DAY))],
       ['already expired', () => cookieValue(tested, new Date(now.getTime() - 200 * DAY))],
