@@ -164,14 +164,17 @@ export function createInstance(
   const clearRefused = () => clearCookies(clearsCookie(config, granted()));
 
   /**
-   * A choice was recorded (`changed`) or forgotten (`null`) in place of `previous`: everything that
-   * follows it follows, and the withdrawal's code stops what it withdraws once the integrations took it.
+   * A choice was recorded (`next`) or forgotten (`null`): everything that follows it follows, and the
+   * withdrawal's code stops what it withdraws once the integrations took it.
    */
-  function apply(changed: Consent | null, previous: ConsentRecord | null): void {
+  function apply(next: ConsentRecord | null): void {
+    const previous = record;
+    const changed = next && toConsent(next, config);
+    record = next;
     consent = changed;
-    const sent = Promise.all(integrations.map((integration) => safely(() => integration?.(changed))));
+    const sent = integrations.map((integration) => safely(() => integration?.(changed)));
     loadWithdrawal?.().then(
-      (module) => module.followChoice(instance, previous, record, sent),
+      (module) => module.followChoice(instance, previous, next, sent),
       (error) => console.error('temoin: the withdrawal code failed to load', error),
     );
     clearRefused();
@@ -183,12 +186,11 @@ export function createInstance(
   }
 
   function choose(decisions: Decisions): void {
-    const previous = record;
-    record = createRecord(config, decisions);
-    if (!writeConsentCookie(cookie, encodeRecord(record), new Date(record.expiresAt))) {
+    const next = createRecord(config, decisions);
+    if (!writeConsentCookie(cookie, encodeRecord(next), new Date(next.expiresAt))) {
       console.warn('temoin: the choice could not be stored (cookies blocked?)');
     }
-    apply(toConsent(record, config), previous);
+    apply(next);
   }
 
   /** The banner, where there is something to ask: at the start and after `reset()` alike. */
@@ -217,11 +219,9 @@ export function createInstance(
     showPreferences: () => withUi((controller) => controller.showPreferences()),
     renderCookieTable: (element) => loadUi().then((ui) => ui.renderCookieTable(element, config, ui.resolveTableConfig)),
     reset() {
-      const previous = record;
       // On the host and each parent domain, as a tracker's: wherever `cookieDomain` put it.
       clearCookies((name) => name === config.cookieName);
-      record = null;
-      apply(null, previous);
+      apply(null);
       ask();
     },
     on(event, listener) {

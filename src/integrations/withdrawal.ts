@@ -52,10 +52,10 @@ function clearStopped({ config, isGranted }: Chooser): void {
 
 /**
  * Follows the choice that replaced `previous` (`null`: none yet) with `current` (`null`: forgotten
- * by `reset()`). `sent` settles once the integrations have taken the choice (the consent endpoint's
- * call answered): a reload waits for it.
+ * by `reset()`). `sent` is what the integrations gave back for the choice, settled once they took it
+ * (the consent endpoint's call answered): a reload waits for it.
  */
-export function followChoice(chooser: Chooser, previous: ConsentRecord | null, current: ConsentRecord | null, sent: Promise<unknown>): void {
+export function followChoice(chooser: Chooser, previous: ConsentRecord | null, current: ConsentRecord | null, sent: unknown[]): void {
   const { config, isGranted } = chooser;
   // Nothing needing consent ran on an excluded page (docs/contract.md §3): nothing to stop.
   if (isExcludedPage(config.excludedPaths)) return;
@@ -74,5 +74,5 @@ export function followChoice(chooser: Chooser, previous: ConsentRecord | null, c
     }
   }
   clearStopped(chooser);
-  if (reload && config.reloadOnWithdrawal) void sent.then(() => location.reload());
+  if (reload && config.reloadOnWithdrawal) void Promise.all(sent).then(() => location.reload());
 }
