@@ -16,8 +16,6 @@ export interface Consent {
    * running exempt does not count until the visitor consents to it.
    */
   categories: Record<string, boolean>;
-  /** The exempt trackers the visitor objected to (docs/contract.md §17): they do not run. */
-  objections: string[];
   /**
    * Fingerprint of the config the choice was given under (docs/contract.md §12), to match it with the
    * site's proof bundle of that release. Absent for a choice stored before temoin recorded it.
@@ -51,12 +49,5 @@ export function grantsOf(config: ResolvedConfig, decisions: Decisions): Grants {
 /** The choice as the API gives it. */
 export function toConsent(record: ConsentRecord, config: ResolvedConfig): Consent {
   const { decisions, ...fields } = record;
-  return {
-    ...fields,
-    decidedAt: new Date(record.decidedAt),
-    expiresAt: new Date(record.expiresAt),
-    ...grantsOf(config, decisions),
-    objections: Object.keys(decisions).filter((id) => decisions[id] === 2),
-    source: 'visitor',
-  };
+  return { ...fields, decidedAt: new Date(record.decidedAt), expiresAt: new Date(record.expiresAt), ...grantsOf(config, decisions), source: 'visitor' };
 }
