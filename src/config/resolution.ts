@@ -35,15 +35,6 @@ function resolveTracker(ref: unknown, path: string, catalog: Catalog, problems: 
 }
 
 /**
- * Why a tracker may not run exempt (docs/contract.md §17), if it may not: its vendor documents no
- * exempt configuration, or one of its cookies lives over 13 months.
- */
-function exemptProblem({ id, exemption, cookies }: Tracker): [number, string] | undefined {
-  const long = cookies.find((cookie) => rule.lifetimeDays(cookie.lifetime) > rule.THIRTEEN_MONTHS_DAYS);
-  return !exemption ? [rule.NO_EXEMPTION_RULE, id] : long && [rule.OVER_13_MONTHS_RULE, long.name];
-}
-
-/**
  * Validates a config and resolves it against `catalog`, which holds at least the entries the
  * config names (the script tag loads only those): the resolved config, or every problem found,
  * each with its path and the rule it breaks (an id `catalog` lacks: `UNKNOWN_ID_RULE`). What a problem
@@ -74,8 +65,10 @@ export function resolution(input: unknown, catalog: Catalog): ResolvedConfig | P
     else if (!categories.some((c) => c.id === tracker.category)) {
       fail(problems, `${path}.category`, rule.NO_CATEGORY_RULE, tracker.category, categories.map((c) => c.id).join(', '));
     } else if (tracker.exempt) {
-      const problem = exemptProblem(tracker);
-      if (problem) fail(problems, `${path}.exempt`, ...problem);
+      // docs/contract.md §17: only under the vendor's exempt configuration, and no cookie over 13 months.
+      const long = tracker.cookies.find((cookie) => rule.lifetimeDays(cookie.lifetime) > rule.THIRTEEN_MONTHS_DAYS);
+      if (!tracker.exemption) fail(problems, `${path}.exempt`, rule.NO_EXEMPTION_RULE, tracker.id);
+      else if (long) fail(problems, `${path}.exempt`, rule.OVER_13_MONTHS_RULE, long.name);
     }
     trackers.push(tracker);
   });

@@ -81,12 +81,16 @@ export function lifetimeParts(value: string): [number, Unit][] | undefined {
   return [...value.matchAll(/(\d+)([a-z]+)/g)].map(([, count, unit]) => [+count, unit as Unit]);
 }
 
-/** Days in each unit, on the Gregorian calendar's average month (365.2425 / 12 days). */
-const UNIT_DAYS: Record<Unit, number> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 1, mo: 365.2425 / 12, y: 365.2425 };
+/** Days in each unit, in the order of `UNITS`, on the Gregorian calendar's average month (365.2425 / 12 days). */
+const UNIT_DAYS = [365.2425, 365.2425 / 12, 1, 1 / 24, 1 / 1440, 1 / 86400];
 
-/** A lifetime in days: 0 for a session (and for an invalid value). */
+/**
+ * A lifetime in days: 0 for a session (and for an invalid value). Read from `LIFETIME`'s groups, a
+ * unit each (`parseInt("13mo")` is 13), rather than through `lifetimeParts`: the validator of every
+ * npm bundle checks an exempt tracker's cookies with it.
+ */
 export const lifetimeDays = (value: string): number =>
-  (lifetimeParts(value) ?? []).reduce((days, [count, unit]) => days + count * UNIT_DAYS[unit], 0);
+  (LIFETIME.exec(value)?.slice(2) ?? []).reduce((days, part, i) => days + (part ? parseInt(part) * UNIT_DAYS[i] : 0), 0);
 
 /** 13 months in days, as `lifetimeDays` counts them. */
 export const THIRTEEN_MONTHS_DAYS = lifetimeDays('13mo');
