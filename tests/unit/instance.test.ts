@@ -593,3 +593,21 @@ describe('a visitor whose choice is reset', () => {
     expect(cmp.isGranted('matomo')).toBe(false);
   });
 });
+
+describe('a visitor objecting to an exempt audience measurement (docs/contract.md §17)', () => {
+  const exempt = () => config({ trackers: [{ id: 'matomo', exempt: true }, 'zendesk', 'google-analytics', 'lisio'] });
+
+  it('stops it at once after having consented to everything, and Tout refuser keeps the objection, Tout accepter takes it back', () => {
+    const cmp = start(exempt());
+    expect(cmp.isGranted('matomo')).toBe(true);
+    cmp.acceptAll();
+    cmp.update({ trackers: { matomo: false } });
+    expect(cmp.isGranted('matomo')).toBe(false);
+    expect(document.cookie).toMatch(/matomo:2/);
+    cmp.rejectAll();
+    expect(cmp.isGranted('matomo')).toBe(false);
+    cmp.acceptAll();
+    expect(cmp.isGranted('matomo')).toBe(true);
+    expect(document.cookie).toMatch(/matomo:1/);
+  });
+});
