@@ -2,7 +2,9 @@ import { rememberValidatedConfig, type ValidatedConfig } from './config/cache';
 import { resolveLoadingEntries } from './config/load';
 import { launcherLook } from './launcher-look';
 
-export { mountUi, renderCookieTable } from './ui/index';
+// The banner, its words and the stylesheet are temoin.js's to hand over (`BannerParts`): it holds them for a first visit.
+export { mountUi } from './ui/mount';
+export { renderCookieTable } from './ui/lazy';
 /** A cookie table naming another config (docs/contract.md §9) has it validated here, by the same validator. */
 export { resolveLoadingEntries as resolveTableConfig } from './config/load';
 

@@ -1,7 +1,10 @@
-import { loadCookieTable } from './lazy';
+import type { TemoinInstance, UiController } from '../instance';
+import { createBanner } from './banner';
+import { mountUi as mount } from './mount';
+import { CSS } from './styles';
+import { words } from './texts';
 
-export { mountUi } from './mount';
+export { renderCookieTable } from './lazy';
 
-/** Fills `element` with a cookie table (docs/contract.md §9); Preact and the table load on demand. */
-export const renderCookieTable: typeof import('./preferences/cookie-table').renderCookieTable = async (...args) =>
-  (await loadCookieTable()).renderCookieTable(...args);
+/** The npm build's UI: the banner, its words and the stylesheet come with it. */
+export const mountUi = (instance: TemoinInstance): UiController => mount(instance, { createBanner, words, css: CSS });

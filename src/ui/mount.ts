@@ -1,19 +1,13 @@
 import type { Consent } from '../consent/consent';
+import { whenBodyExists } from '../document-parsed';
 import type { TemoinInstance, UiController } from '../instance';
 import { createShadowHost } from '../shadow';
-import { createBanner } from './banner';
+import type { createBanner } from './banner';
 import { el } from './dom';
 import { loadPreferencesLayer } from './lazy';
 import { VISUALLY_HIDDEN, WRAPPER } from './names';
 import type { PreferencesLayer } from './preferences/preferences-layer';
-import { CSS } from './styles';
-import { words } from './texts';
-
-/** Runs `then` once `<body>` exists: a script in `<head>` runs before it does. */
-function whenBodyExists(then: () => void): void {
-  if (document.body) then();
-  else document.addEventListener('DOMContentLoaded', then, { once: true });
-}
+import type { words } from './texts';
 
 /** The element that has focus, inside open shadow roots too (the launcher's button, say). */
 function deepActiveElement(): HTMLElement | null {
@@ -23,13 +17,34 @@ function deepActiveElement(): HTMLElement | null {
 }
 
 /**
+ * The banner, its words and the stylesheet of the widget, which the caller hands over: the script
+ * tag's `temoin.js` holds them already (it shows a first visit's banner itself, src/first-visit.ts),
+ * so `temoin-ui.mjs` does not carry them a second time; the npm build's UI imports them (./index.ts).
+ */
+export interface BannerParts {
+  createBanner: typeof createBanner;
+  words: typeof words;
+  css: string;
+  /** The banner temoin.js showed before validation, if it did: this UI's banner takes its place. */
+  first?: FirstBanner;
+}
+
+/** The banner a first visit shows before validation (src/first-visit.ts), and the visitor's click on it. */
+export interface FirstBanner {
+  host: HTMLElement;
+  root: ShadowRoot;
+  banner: HTMLElement;
+  choice?: 'acceptAll' | 'rejectAll' | 'showPreferences';
+}
+
+/**
  * Mounts the visitor's UI in its own shadow root and returns what the instance drives it with. A
  * choice is recorded only through the instance, which then calls `update()`.
  */
-export function mountUi(instance: TemoinInstance): UiController {
+export function mountUi(instance: TemoinInstance, { createBanner, words, css, first }: BannerParts): UiController {
   const { config } = instance;
   const w = words(config);
-  const { host, root } = createShadowHost('ui', CSS);
+  const { host, root } = createShadowHost('ui', css);
   host.lang = config.tenant.locale;
   // First in the tab order, so a keyboard user meets the banner before the page (RGAA 12.8).
   whenBodyExists(() => document.body.prepend(host));
@@ -81,11 +96,25 @@ export function mountUi(instance: TemoinInstance): UiController {
     );
   }
 
+  /**
+   * The first banner goes, this one in its place: focus and the visitor's click on it carried over,
+   * only if the validated config says what it said, or the click was not an answer to this banner.
+   */
+  function handOver({ host: firstHost, root: firstRoot, banner: shown, choice }: FirstBanner, validated: HTMLElement): void {
+    const focused = [...firstRoot.querySelectorAll('button')].indexOf(firstRoot.activeElement as HTMLButtonElement);
+    firstHost.remove();
+    if (validated.outerHTML !== shown.outerHTML) return;
+    validated.querySelectorAll('button')[focused]?.focus();
+    if (choice) instance[choice]();
+  }
+
   return {
     showBanner() {
       banner ??= wrapper.insertBefore(createBanner(instance, w, showPreferences, preloadPreferences), slot);
       banners.observe(banner);
       status.textContent = '';
+      if (first) handOver(first, banner);
+      first = undefined;
     },
     showPreferences,
     update(consent: Consent | null) {

@@ -39,8 +39,11 @@ describe('the preferences chunk of the script tag', () => {
     expect(dynamicImports).toEqual([]);
   });
 
-  it('leaves to temoin-ui.mjs what the banner uses too', () => {
-    expect(chunk('temoin-ui').moduleIds).toContain(resolve('src/ui/texts.ts'));
-    expect(chunk('preferences').moduleIds).not.toContain(resolve('src/ui/texts.ts'));
+  it('holds the texts, which temoin-ui.mjs does not carry: temoin.js hands it the banner, its words and its CSS', () => {
+    const ui = chunk('temoin-ui').moduleIds;
+    for (const file of ['src/ui/texts.ts', 'src/ui/banner.ts', 'src/ui/styles.ts', 'src/locales/fr.ts', 'src/locales/en.ts']) {
+      expect(ui, file).not.toContain(resolve(file));
+    }
+    expect(chunk('preferences').moduleIds).toContain(resolve('src/ui/texts.ts'));
   });
 });
