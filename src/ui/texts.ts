@@ -1,5 +1,5 @@
 import { isBuiltIn } from '../config/categories';
-import { isHttpUrl } from '../config/rules';
+import { isHttpUrl } from '../config/http-url';
 import type { Category, LocalizedText, ResolvedConfig } from '../config/types';
 import { en } from '../locales/en';
 import { type BannerTexts, fr } from '../locales/fr';
