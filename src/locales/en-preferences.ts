@@ -3,6 +3,7 @@ import type { PreferencesTexts } from './fr-preferences';
 /** The widget's English texts that only the preferences dialog and the cookie table show. */
 export const enPreferences: PreferencesTexts = {
   preferencesTitle: 'Cookie preferences',
+  functional: 'Strictly necessary',
   preferencesText: 'Turn each use on or off. Your choice is kept for {months} months.',
   save: 'Save my choices',
   close: 'Close',

@@ -13,6 +13,5 @@ export const en: BannerTexts = {
   customise: 'Customise',
   continueWithout: 'Continue without accepting',
   saved: 'Choices saved',
-  functional: 'Strictly necessary',
   audience: 'Audience measurement',
 };

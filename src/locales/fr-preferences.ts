@@ -4,6 +4,7 @@
  */
 export const frPreferences = {
   preferencesTitle: 'Préférences de cookies',
+  functional: 'Nécessaires au fonctionnement',
   preferencesText: 'Activez ou désactivez chaque usage. Votre choix est conservé {months}\u00a0mois.',
   save: 'Enregistrer mes choix',
   close: 'Fermer',

@@ -16,7 +16,6 @@ export const fr = {
   customise: 'Personnaliser',
   continueWithout: 'Continuer sans accepter',
   saved: 'Choix enregistrés',
-  functional: 'Nécessaires au fonctionnement',
   audience: 'Mesure d’audience',
 };
 
