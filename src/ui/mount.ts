@@ -9,6 +9,12 @@ import { VISUALLY_HIDDEN, WRAPPER } from './names';
 import type { PreferencesLayer } from './preferences/preferences-layer';
 import type { words } from './texts';
 
+/**
+ * The status line's CSS, read by screen readers and not shown: added to the stylesheet the caller
+ * hands over (ui/styles.ts), which the first banner of temoin.js shares and needs none of this for.
+ */
+const STATUS_CSS = `.${VISUALLY_HIDDEN}{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`;
+
 /** The element that has focus, inside open shadow roots too (the launcher's button, say). */
 function deepActiveElement(): HTMLElement | null {
   let element = document.activeElement;
@@ -44,7 +50,7 @@ export interface FirstBanner {
 export function mountUi(instance: TemoinInstance, { createBanner, words, css, first }: BannerParts): UiController {
   const { config } = instance;
   const w = words(config);
-  const { host, root } = createShadowHost('ui', css);
+  const { host, root } = createShadowHost('ui', css + STATUS_CSS);
   host.lang = config.tenant.locale;
   // First in the tab order, so a keyboard user meets the banner before the page (RGAA 12.8).
   whenBodyExists(() => document.body.prepend(host));
