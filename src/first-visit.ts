@@ -7,7 +7,7 @@ import { whenBodyExists } from './document-parsed';
 import type { TemoinInstance } from './instance';
 import { createShadowHost } from './shadow';
 import { createBanner } from './ui/banner';
-import { el } from './ui/dom';
+import { el } from './dom';
 import type { FirstBanner } from './ui/mount';
 import { WRAPPER } from './ui/names';
 import { CSS } from './ui/styles';
@@ -31,7 +31,8 @@ function unvalidated(input: Record<string, any>, locale: Locale): ResolvedConfig
     ...input,
     tenant: { ...input.tenant, locale },
     texts: input.texts ?? {},
-    categories: [...BUILT_IN_CATEGORIES, ...(input.categories ?? []).map((category: object) => ({ ...category, required: false }))],
+    // A config's own categories have no `required`: none is (the validator adds `required: false`).
+    categories: [...BUILT_IN_CATEGORIES, ...(input.categories ?? [])],
     trackers: input.trackers.map((ref: string | { id: string }) => (typeof ref === 'string' ? { id: ref, category: categoryOf(ref) } : { category: categoryOf(ref.id), ...ref })),
   } as ResolvedConfig;
 }

@@ -3,7 +3,7 @@ import { whenBodyExists } from '../document-parsed';
 import type { TemoinInstance, UiController } from '../instance';
 import { createShadowHost } from '../shadow';
 import type { createBanner } from './banner';
-import { el } from './dom';
+import { el } from '../dom';
 import { loadPreferencesLayer } from './lazy';
 import { VISUALLY_HIDDEN, WRAPPER } from './names';
 import type { PreferencesLayer } from './preferences/preferences-layer';
