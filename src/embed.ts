@@ -1,13 +1,11 @@
 import { readValidatedConfig } from './config/cache';
 import { readConfigSource } from './config-source';
-import { optionalTrackerIds } from './consent/record';
+import { asksForChoice } from './decisions';
 import { firstVisit } from './first-visit';
 import { integrationFiles } from './integrations/files';
 import type { Integration } from './integrations/integration';
 import { createInstance, type TemoinInstance, type UiModule, warnAlreadyRunning } from './instance';
-import { createBanner } from './ui/banner';
-import { CSS } from './ui/styles';
-import { words } from './ui/texts';
+import { BANNER_PARTS } from './ui/banner-parts';
 
 declare const __TEMOIN_VERSION__: string;
 
@@ -33,9 +31,9 @@ async function start(input: unknown): Promise<TemoinInstance> {
   try {
     const { config, launcher } = validated ?? (await (await validator!).validateConfig(input, text));
     instance = createInstance(config, {
-      // The UI is handed the banner, its words and the stylesheet, which this file holds for a first
-      // visit, and the banner it showed, if it did.
-      loadUi: () => loadUi().then((module): UiModule => ({ ...module, mountUi: (instance) => module.mountUi(instance, { createBanner, words, css: CSS, first }) })),
+      // The UI is handed the banner, its words, the stylesheet and the DOM helpers, which this file
+      // holds for a first visit, and the banner it showed, if it did.
+      loadUi: () => loadUi().then((module): UiModule => ({ ...module, mountUi: (instance) => module.mountUi(instance, { ...BANNER_PARTS, first }) })),
       launcher,
       // Consent Mode, the consent endpoint: files of their own, loaded only for a config that uses them,
       // side by side and before any gated script runs.
@@ -47,8 +45,8 @@ async function start(input: unknown): Promise<TemoinInstance> {
         instance = starting = null;
       },
     });
-    // The instance shows its banner, which takes the first one's place, only without a choice and with a tracker needing one.
-    if (instance.getConsent() || !optionalTrackerIds(config).length) first?.host.remove();
+    // The instance shows its banner, which takes the first one's place, only where it asks for a choice.
+    if (!asksForChoice(config, instance.getConsent())) first?.host.remove();
     return instance;
   } catch (error) {
     // An invalid config, a file that did not load: the banner goes, and nothing gated runs.

@@ -1,9 +1,9 @@
 import type { Consent } from '../consent/consent';
-import { whenBodyExists } from '../document-parsed';
+import type { whenBodyExists } from '../document-parsed';
 import type { TemoinInstance, UiController } from '../instance';
-import { createShadowHost } from '../shadow';
+import type { createShadowHost } from '../shadow';
 import type { createBanner } from './banner';
-import { el } from '../dom';
+import type { el } from '../dom';
 import { loadPreferencesLayer } from './lazy';
 import { VISUALLY_HIDDEN, WRAPPER } from './names';
 import type { PreferencesLayer } from './preferences/preferences-layer';
@@ -23,14 +23,16 @@ function deepActiveElement(): HTMLElement | null {
 }
 
 /**
- * The banner, its words and the stylesheet of the widget, which the caller hands over: the script
- * tag's `temoin.js` holds them already (it shows a first visit's banner itself, src/first-visit.ts),
- * so `temoin-ui.mjs` does not carry them a second time; the npm build's UI imports them (./index.ts).
+ * The banner, its words, the stylesheet of the widget and the DOM helpers, which the caller hands
+ * over (./banner-parts.ts), with the banner `temoin.js` showed before validation, if it did.
  */
 export interface BannerParts {
   createBanner: typeof createBanner;
   words: typeof words;
   css: string;
+  el: typeof el;
+  createShadowHost: typeof createShadowHost;
+  whenBodyExists: typeof whenBodyExists;
   /** The banner temoin.js showed before validation, if it did: this UI's banner takes its place. */
   first?: FirstBanner;
 }
@@ -47,7 +49,7 @@ export interface FirstBanner {
  * Mounts the visitor's UI in its own shadow root and returns what the instance drives it with. A
  * choice is recorded only through the instance, which then calls `update()`.
  */
-export function mountUi(instance: TemoinInstance, { createBanner, words, css, first }: BannerParts): UiController {
+export function mountUi(instance: TemoinInstance, { createBanner, words, css, el, createShadowHost, whenBodyExists, first }: BannerParts): UiController {
   const { config } = instance;
   const w = words(config);
   const { host, root } = createShadowHost('ui', css + STATUS_CSS);

@@ -4,10 +4,8 @@ import { parseConfig } from '../../../src/config/parse';
 import { firstVisit } from '../../../src/first-visit';
 import { createInstance, type TemoinInstance } from '../../../src/instance';
 import { launcherLook } from '../../../src/launcher-look';
-import { createBanner } from '../../../src/ui/banner';
+import { BANNER_PARTS } from '../../../src/ui/banner-parts';
 import { type FirstBanner, mountUi } from '../../../src/ui/mount';
-import { CSS } from '../../../src/ui/styles';
-import { words } from '../../../src/ui/texts';
 import { resolveTableConfig, testConfig } from './setup';
 
 /*
@@ -40,7 +38,7 @@ const firstButton = (name: string) => within(document.querySelector('[data-temoi
 /** Starts the instance of the validated `config` with the UI temoin.js hands `first` to. */
 function start(config: unknown, first: FirstBanner | undefined): TemoinInstance {
   const resolved = parseConfig(config);
-  const loadUi = async () => ({ ...(await import('../../../src/ui/index')), mountUi: (instance: TemoinInstance) => mountUi(instance, { createBanner, words, css: CSS, first }), resolveTableConfig });
+  const loadUi = async () => ({ ...(await import('../../../src/ui/index')), mountUi: (instance: TemoinInstance) => mountUi(instance, { ...BANNER_PARTS, first }), resolveTableConfig });
   const instance = createInstance(resolved, { loadUi, launcher: launcherLook(resolved) });
   running.push(instance);
   return instance;
