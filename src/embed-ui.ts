@@ -2,7 +2,7 @@ import { rememberValidatedConfig, type ValidatedConfig } from './config/cache';
 import { resolveLoadingEntries } from './config/load';
 import { launcherLook } from './launcher-look';
 
-// The banner, its words and the stylesheet are temoin.js's to hand over (`BannerParts`): it holds them for a first visit.
+// The banner, its words, the stylesheet and the DOM helpers are temoin.js's to hand over (ui/banner-parts.ts): it holds them for a first visit.
 export { mountUi } from './ui/mount';
 export { renderCookieTable } from './ui/lazy';
 /** A cookie table naming another config (docs/contract.md §9) has it validated here, by the same validator. */
