@@ -1,5 +1,4 @@
 import type { LauncherLook } from './config/cache';
-import { el } from './dom';
 import { whenParsed } from './document-parsed';
 import { createShadowHost } from './shadow';
 
@@ -9,8 +8,12 @@ import { createShadowHost } from './shadow';
  */
 export function showLauncher({ css, label, lang }: LauncherLook, open: () => void): { remove(): void } {
   const { host, root } = createShadowHost('launcher', css);
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = label;
+  button.addEventListener('click', open);
   host.lang = lang;
-  root.append(el('button', { type: 'button', onclick: open }, label));
+  root.append(button);
   let shown = true;
   // At the end of <body> once parsed, unless removed by then (a choice forgotten early).
   whenParsed(() => shown && document.body.append(host));

@@ -1,5 +1,4 @@
-import { el } from '../dom';
-import { whenBodyExists } from '../document-parsed';
+import { el, whenBodyExists } from '../dom';
 import { createShadowHost } from '../shadow';
 import { createBanner } from './banner';
 import type { BannerParts } from './mount';

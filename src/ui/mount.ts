@@ -1,9 +1,8 @@
 import type { Consent } from '../consent/consent';
-import type { whenBodyExists } from '../document-parsed';
 import type { TemoinInstance, UiController } from '../instance';
 import type { createShadowHost } from '../shadow';
 import type { createBanner } from './banner';
-import type { el } from '../dom';
+import type { el, whenBodyExists } from '../dom';
 import { loadPreferencesLayer } from './lazy';
 import { VISUALLY_HIDDEN, WRAPPER } from './names';
 import type { PreferencesLayer } from './preferences/preferences-layer';
