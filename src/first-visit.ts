@@ -7,10 +7,11 @@ import type { TemoinInstance } from './instance';
 import { createShadowHost } from './shadow';
 import { createBanner } from './ui/banner';
 import { el, whenBodyExists } from './dom';
+import { fr } from './locales/fr';
 import type { FirstBanner } from './ui/mount';
 import { WRAPPER } from './ui/names';
 import { CSS } from './ui/styles';
-import { words } from './ui/texts';
+import { wordsOf } from './ui/texts';
 
 /**
  * The catalog's `functional` entries, from the build (` id id … `): all the banner needs to know of
@@ -25,10 +26,10 @@ const categoryOf = (id: string): string => (__TEMOIN_FUNCTIONAL_IDS__.includes(`
  * and the category of each catalog id it names. Wrong for an invalid config, which never gets
  * further than validation; for a valid one, what validation resolves (the UI checks it, ui/mount.ts).
  */
-function unvalidated(input: Record<string, any>, locale: Locale): ResolvedConfig {
+function unvalidated(input: Record<string, any>): ResolvedConfig {
   return {
     ...input,
-    tenant: { ...input.tenant, locale },
+    tenant: { ...input.tenant, locale: 'fr' },
     texts: input.texts ?? {},
     // A config's own categories have no `required`: none is (the validator adds `required: false`).
     categories: [...BUILT_IN_CATEGORIES, ...(input.categories ?? [])],
@@ -42,7 +43,8 @@ function unvalidated(input: Record<string, any>, locale: Locale): ResolvedConfig
  * and, when no choice is stored, shows the banner at once, from this file, while the validator
  * and the entries load. Nothing is gated differently: trackers stay blocked until the validated
  * config starts the instance, whose UI takes this banner's place and records a click made
- * meanwhile (ui/mount.ts). Returns the banner shown.
+ * meanwhile (ui/mount.ts). Returns the banner shown. In French only: this file holds the texts of
+ * one language, the default one; an English config's banner comes with the UI, once validated.
  */
 export function firstVisit(input: unknown, load: (file: string) => Promise<unknown>): FirstBanner | undefined {
   const config = input as Record<string, any>;
@@ -53,10 +55,11 @@ export function firstVisit(input: unknown, load: (file: string) => Promise<unkno
     if (typeof ref === 'string') load(`${catalogEntryModule(ref, locale)}.mjs`).catch(() => {});
   }
   try {
-    const shown = unvalidated(config, locale);
+    const shown = unvalidated(config);
     // No banner where the instance will show none: a stored choice (even one it finds invalid), a
     // refusal by Global Privacy Control, no tracker needing consent (`functional` needs none).
     if (
+      locale === 'en' ||
       readConsentCookie({ name: config.cookieName ?? 'temoin' }) !== undefined ||
       (config.globalPrivacyControl && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl) ||
       !optionalTrackerIds(shown).length
@@ -69,12 +72,12 @@ export function firstVisit(input: unknown, load: (file: string) => Promise<unkno
       // Accepting or refusing closes the banner now; the instance records it once the config is valid.
       if (choice !== 'showPreferences') first.host.remove();
     };
-    const banner = createBanner({ config: shown, acceptAll: choose('acceptAll'), rejectAll: choose('rejectAll') } as TemoinInstance, words(shown), choose('showPreferences'), () => {});
+    const banner = createBanner({ config: shown, acceptAll: choose('acceptAll'), rejectAll: choose('rejectAll') } as TemoinInstance, wordsOf(shown, fr), choose('showPreferences'), () => {});
     const { host, root } = createShadowHost('banner', CSS);
     Object.assign(first, { host, root, banner });
-    host.lang = locale;
+    host.lang = 'fr';
     whenBodyExists(() => document.body.prepend(host));
-    root.append(el('div', { class: WRAPPER, lang: locale }, banner));
+    root.append(el('div', { class: WRAPPER, lang: 'fr' }, banner));
     return first;
   } catch {
     // A config of an unexpected shape: the validator will say what is wrong with it.

@@ -6,7 +6,9 @@ import type { el, whenBodyExists } from '../dom';
 import { loadPreferencesLayer } from './lazy';
 import { VISUALLY_HIDDEN, WRAPPER } from './names';
 import type { PreferencesLayer } from './preferences/preferences-layer';
-import type { words } from './texts';
+import { en } from '../locales/en';
+import type { BannerTexts } from '../locales/fr';
+import type { wordsOf } from './texts';
 
 /**
  * The status line's CSS, read by screen readers and not shown: added to the stylesheet the caller
@@ -22,12 +24,14 @@ function deepActiveElement(): HTMLElement | null {
 }
 
 /**
- * The banner, its words, the stylesheet of the widget and the DOM helpers, which the caller hands
- * over (./banner-parts.ts), with the banner `temoin.js` showed before validation, if it did.
+ * The banner, its words and French texts, the stylesheet of the widget and the DOM helpers, which
+ * the caller hands over (./banner-parts.ts), with the banner `temoin.js` showed before validation,
+ * if it did. The English texts come with this module: `temoin.js` holds the French ones alone.
  */
 export interface BannerParts {
   createBanner: typeof createBanner;
-  words: typeof words;
+  wordsOf: typeof wordsOf;
+  french: BannerTexts;
   css: string;
   el: typeof el;
   createShadowHost: typeof createShadowHost;
@@ -48,9 +52,9 @@ export interface FirstBanner {
  * Mounts the visitor's UI in its own shadow root and returns what the instance drives it with. A
  * choice is recorded only through the instance, which then calls `update()`.
  */
-export function mountUi(instance: TemoinInstance, { createBanner, words, css, el, createShadowHost, whenBodyExists, first }: BannerParts): UiController {
+export function mountUi(instance: TemoinInstance, { createBanner, wordsOf, french, css, el, createShadowHost, whenBodyExists, first }: BannerParts): UiController {
   const { config } = instance;
-  const w = words(config);
+  const w = wordsOf(config, config.tenant.locale === 'en' ? en : french);
   const { host, root } = createShadowHost('ui', css + STATUS_CSS);
   host.lang = config.tenant.locale;
   // First in the tab order, so a keyboard user meets the banner before the page (RGAA 12.8).

@@ -54,10 +54,22 @@ const uiBanner = () =>
 
 describe('the first banner of the script tag', () => {
   it('shows the banner at once, and requests the entries the config names in its language', () => {
-    const { first, requested } = showFirst(testConfig({ trackers: ['matomo', { id: 'zendesk', category: 'audience' }, 'lisio'] }, { locale: 'en' }));
+    const { first, requested } = showFirst(testConfig({ trackers: ['matomo', { id: 'zendesk', category: 'audience' }, 'lisio'] }));
     expect(first).toBeDefined();
-    expect(firstButton('Accept all')).toBeTruthy();
+    expect(firstButton('Tout accepter')).toBeTruthy();
+    expect(requested).toEqual(['temoin-catalog-matomo.mjs', 'temoin-catalog-lisio.mjs']);
+  });
+
+  it('shows none for an English config, whose texts come with the UI, and requests its entries in English', () => {
+    const { first, requested } = showFirst(testConfig({ trackers: ['matomo', 'lisio'] }, { locale: 'en' }));
+    expect(first).toBeUndefined();
+    expect(document.querySelector('[data-temoin-banner]')).toBeNull();
     expect(requested).toEqual(['temoin-catalog-matomo.en.mjs', 'temoin-catalog-lisio.en.mjs']);
+  });
+
+  it('leaves the English banner to the validated UI, in English', async () => {
+    start(testConfig({}, { locale: 'en' }), showFirst(testConfig({}, { locale: 'en' })).first);
+    expect((await uiBanner()).textContent).toContain('Accept all');
   });
 
   it('shows none where the instance would show none: a consent cookie, only functional trackers, Global Privacy Control', () => {
