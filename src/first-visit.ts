@@ -66,18 +66,17 @@ export function firstVisit(input: unknown, load: (file: string) => Promise<unkno
     ) {
       return undefined;
     }
-    const first = {} as FirstBanner;
+    const { host, root } = createShadowHost('banner', CSS);
+    const first = { host } as FirstBanner;
     const choose = (choice: FirstBanner['choice']) => () => {
       first.choice = choice;
       // Accepting or refusing closes the banner now; the instance records it once the config is valid.
-      if (choice !== 'showPreferences') first.host.remove();
+      if (choice !== 'showPreferences') host.remove();
     };
-    const banner = createBanner({ config: shown, acceptAll: choose('acceptAll'), rejectAll: choose('rejectAll') } as TemoinInstance, wordsOf(shown, fr), choose('showPreferences'), () => {});
-    const { host, root } = createShadowHost('banner', CSS);
-    Object.assign(first, { host, root, banner });
+    first.banner = createBanner({ config: shown, acceptAll: choose('acceptAll'), rejectAll: choose('rejectAll') } as TemoinInstance, wordsOf(shown, fr), choose('showPreferences'), () => {});
     host.lang = 'fr';
     whenBodyExists(() => document.body.prepend(host));
-    root.append(el('div', { class: WRAPPER, lang: 'fr' }, banner));
+    root.append(el('div', { class: WRAPPER, lang: 'fr' }, first.banner));
     return first;
   } catch {
     // A config of an unexpected shape: the validator will say what is wrong with it.

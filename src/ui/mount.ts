@@ -43,7 +43,6 @@ export interface BannerParts {
 /** The banner a first visit shows before validation (src/first-visit.ts), and the visitor's click on it. */
 export interface FirstBanner {
   host: HTMLElement;
-  root: ShadowRoot;
   banner: HTMLElement;
   choice?: 'acceptAll' | 'rejectAll' | 'showPreferences';
 }
@@ -111,8 +110,8 @@ export function mountUi(instance: TemoinInstance, { createBanner, wordsOf, frenc
    * The first banner goes, this one in its place: focus and the visitor's click on it carried over,
    * only if the validated config says what it said, or the click was not an answer to this banner.
    */
-  function handOver({ host: firstHost, root: firstRoot, banner: shown, choice }: FirstBanner, validated: HTMLElement): void {
-    const focused = [...firstRoot.querySelectorAll('button')].indexOf(firstRoot.activeElement as HTMLButtonElement);
+  function handOver({ host: firstHost, banner: shown, choice }: FirstBanner, validated: HTMLElement): void {
+    const focused = [...shown.querySelectorAll('button')].indexOf(firstHost.shadowRoot!.activeElement as HTMLButtonElement);
     firstHost.remove();
     if (validated.outerHTML !== shown.outerHTML) return;
     validated.querySelectorAll('button')[focused]?.focus();
