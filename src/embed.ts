@@ -33,7 +33,7 @@ async function start(input: unknown): Promise<TemoinInstance> {
     instance = createInstance(config, {
       // The UI is handed the banner, its words, the stylesheet and the DOM helpers, which this file
       // holds for a first visit, and the banner it showed, if it did.
-      loadUi: () => loadUi().then((module): UiModule => ({ ...module, mountUi: (instance) => module.mountUi(instance, { ...BANNER_PARTS, first }) })),
+      loadUi: () => loadUi().then((module): UiModule => ({ ...module, mountUi: (instance) => module.mountUi(instance, BANNER_PARTS, first) })),
       launcher,
       // Consent Mode, the consent endpoint: files of their own, loaded only for a config that uses them,
       // side by side and before any gated script runs.

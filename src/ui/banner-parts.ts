@@ -11,4 +11,4 @@ import { wordsOf } from './texts';
  * build it. The script tag's `temoin.js` holds them for its first banner (src/first-visit.ts), so
  * `temoin-ui.mjs` does not carry them a second time; the npm build's UI imports them (./index.ts).
  */
-export const BANNER_PARTS: BannerParts = { createBanner, wordsOf, french: fr, css: CSS, el, createShadowHost, whenBodyExists };
+export const BANNER_PARTS: BannerParts = [createBanner, wordsOf, fr, CSS, el, createShadowHost, whenBodyExists];

@@ -25,20 +25,18 @@ function deepActiveElement(): HTMLElement | null {
 
 /**
  * The banner, its words and French texts, the stylesheet of the widget and the DOM helpers, which
- * the caller hands over (./banner-parts.ts), with the banner `temoin.js` showed before validation,
- * if it did. The English texts come with this module: `temoin.js` holds the French ones alone.
+ * the caller hands over (./banner-parts.ts). The English texts come with this module: `temoin.js`
+ * holds the French ones alone. A list, not an object: `temoin.js` spells no property names for it.
  */
-export interface BannerParts {
-  createBanner: typeof createBanner;
-  wordsOf: typeof wordsOf;
-  french: BannerTexts;
-  css: string;
-  el: typeof el;
-  createShadowHost: typeof createShadowHost;
-  whenBodyExists: typeof whenBodyExists;
-  /** The banner temoin.js showed before validation, if it did: this UI's banner takes its place. */
-  first?: FirstBanner;
-}
+export type BannerParts = [
+  createBanner: typeof createBanner,
+  wordsOf: typeof wordsOf,
+  french: BannerTexts,
+  css: string,
+  el: typeof el,
+  createShadowHost: typeof createShadowHost,
+  whenBodyExists: typeof whenBodyExists,
+];
 
 /** The banner a first visit shows before validation (src/first-visit.ts), and the visitor's click on it. */
 export interface FirstBanner {
@@ -49,9 +47,14 @@ export interface FirstBanner {
 
 /**
  * Mounts the visitor's UI in its own shadow root and returns what the instance drives it with. A
- * choice is recorded only through the instance, which then calls `update()`.
+ * choice is recorded only through the instance, which then calls `update()`. `first`, the banner
+ * temoin.js showed before validation, if it did: this UI's banner takes its place.
  */
-export function mountUi(instance: TemoinInstance, { createBanner, wordsOf, french, css, el, createShadowHost, whenBodyExists, first }: BannerParts): UiController {
+export function mountUi(
+  instance: TemoinInstance,
+  [createBanner, wordsOf, french, css, el, createShadowHost, whenBodyExists]: BannerParts,
+  first?: FirstBanner,
+): UiController {
   const { config } = instance;
   const w = wordsOf(config, config.tenant.locale === 'en' ? en : french);
   const { host, root } = createShadowHost('ui', css + STATUS_CSS);

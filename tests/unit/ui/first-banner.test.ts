@@ -38,7 +38,7 @@ const firstButton = (name: string) => within(document.querySelector('[data-temoi
 /** Starts the instance of the validated `config` with the UI temoin.js hands `first` to. */
 function start(config: unknown, first: FirstBanner | undefined): TemoinInstance {
   const resolved = parseConfig(config);
-  const loadUi = async () => ({ ...(await import('../../../src/ui/index')), mountUi: (instance: TemoinInstance) => mountUi(instance, { ...BANNER_PARTS, first }), resolveTableConfig });
+  const loadUi = async () => ({ ...(await import('../../../src/ui/index')), mountUi: (instance: TemoinInstance) => mountUi(instance, BANNER_PARTS, first), resolveTableConfig });
   const instance = createInstance(resolved, { loadUi, launcher: launcherLook(resolved) });
   running.push(instance);
   return instance;
