@@ -29,7 +29,6 @@ const categoryOf = (id: string): string => (__TEMOIN_FUNCTIONAL_IDS__.includes(`
 function unvalidated(input: Record<string, any>): ResolvedConfig {
   return {
     ...input,
-    tenant: { ...input.tenant, locale: 'fr' },
     texts: input.texts ?? {},
     // A config's own categories have no `required`: none is (the validator adds `required: false`).
     categories: [...BUILT_IN_CATEGORIES, ...(input.categories ?? [])],
@@ -73,7 +72,7 @@ export function firstVisit(input: unknown, load: (file: string) => Promise<unkno
       // Accepting or refusing closes the banner now; the instance records it once the config is valid.
       if (choice !== 'showPreferences') host.remove();
     };
-    first.banner = createBanner({ config: shown, acceptAll: choose('acceptAll'), rejectAll: choose('rejectAll') } as TemoinInstance, wordsOf(shown, fr), choose('showPreferences'), () => {});
+    first.banner = createBanner({ config: shown, acceptAll: choose('acceptAll'), rejectAll: choose('rejectAll') } as TemoinInstance, wordsOf(shown, fr, 'fr'), choose('showPreferences'), () => {});
     host.lang = 'fr';
     whenBodyExists(() => document.body.prepend(host));
     root.append(el('div', { class: WRAPPER, lang: 'fr' }, first.banner));

@@ -12,6 +12,5 @@ export const en: BannerTexts = {
   rejectAll: 'Reject all',
   customise: 'Customise',
   continueWithout: 'Continue without accepting',
-  saved: 'Choices saved',
   audience: 'Audience measurement',
 };

@@ -15,7 +15,6 @@ export const fr = {
   rejectAll: 'Tout refuser',
   customise: 'Personnaliser',
   continueWithout: 'Continuer sans accepter',
-  saved: 'Choix enregistrés',
   audience: 'Mesure d’audience',
 };
 

@@ -7,6 +7,7 @@ import { loadPreferencesLayer } from './lazy';
 import { VISUALLY_HIDDEN, WRAPPER } from './names';
 import type { PreferencesLayer } from './preferences/preferences-layer';
 import { en } from '../locales/en';
+import { SAVED } from '../locales/saved';
 import type { BannerTexts } from '../locales/fr';
 import type { wordsOf } from './texts';
 
@@ -56,14 +57,16 @@ export function mountUi(
   first?: FirstBanner,
 ): UiController {
   const { config } = instance;
-  const w = wordsOf(config, config.tenant.locale === 'en' ? en : french);
+  const { locale } = config.tenant;
+  // The status line's text comes with this module: temoin.js, which hands over the French texts, carries none (locales/saved.ts).
+  const w = wordsOf(config, { ...(locale === 'en' ? en : french), saved: SAVED[locale] });
   const { host, root } = createShadowHost('ui', css + STATUS_CSS);
-  host.lang = config.tenant.locale;
+  host.lang = locale;
   // First in the tab order, so a keyboard user meets the banner before the page (RGAA 12.8).
   whenBodyExists(() => document.body.prepend(host));
   const slot = el('div');
   const status = el('div', { class: VISUALLY_HIDDEN, role: 'status' });
-  const wrapper = el('div', { class: WRAPPER, lang: config.tenant.locale }, slot, status);
+  const wrapper = el('div', { class: WRAPPER, lang: locale }, slot, status);
   root.append(wrapper);
   const page = document.documentElement.style;
   let banner: HTMLElement | null = null;
