@@ -4,7 +4,7 @@ import { asksForChoice } from './decisions';
 import { firstVisit } from './first-visit';
 import { integrationFiles } from './integrations/files';
 import type { Integration } from './integrations/integration';
-import { createInstance, type TemoinInstance, type UiModule, warnAlreadyRunning } from './instance';
+import { createInstance, type TemoinInstance, warnAlreadyRunning } from './instance';
 import { BANNER_PARTS } from './ui/banner-parts';
 
 declare const __TEMOIN_VERSION__: string;
@@ -31,9 +31,9 @@ async function start(input: unknown): Promise<TemoinInstance> {
   try {
     const { config, launcher } = validated ?? (await (await validator!).validateConfig(input, text));
     instance = createInstance(config, {
-      // The UI is handed the banner, its words, the stylesheet and the DOM helpers, which this file
-      // holds for a first visit, and the banner it showed, if it did.
-      loadUi: () => loadUi().then((module): UiModule => ({ ...module, mountUi: (instance) => module.mountUi(instance, BANNER_PARTS, first) })),
+      // The UI is handed the banner, its words, its French texts, the stylesheet and the DOM helpers,
+      // which this file holds for a first visit, and the banner it showed, if it did.
+      loadUi: () => loadUi().then((module) => module.ui(BANNER_PARTS, first)),
       launcher,
       // Consent Mode, the consent endpoint: files of their own, loaded only for a config that uses them,
       // side by side and before any gated script runs.
