@@ -1,14 +1,14 @@
 import type { Consent } from '../consent/consent';
+import type { el, whenBodyExists } from '../dom';
 import type { TemoinInstance, UiController } from '../instance';
+import { en } from '../locales/en';
+import type { BannerTexts } from '../locales/fr';
+import { SAVED } from '../locales/saved';
 import type { createShadowHost } from '../shadow';
 import type { createBanner } from './banner';
-import type { el, whenBodyExists } from '../dom';
 import { loadPreferencesLayer } from './lazy';
 import { VISUALLY_HIDDEN, WRAPPER } from './names';
 import type { PreferencesLayer } from './preferences/preferences-layer';
-import { en } from '../locales/en';
-import { SAVED } from '../locales/saved';
-import type { BannerTexts } from '../locales/fr';
 import type { wordsOf } from './texts';
 
 /**
