@@ -50,13 +50,11 @@ const gated = (attrs) =>
     .join('\n');
 
 /**
- * temoin as the README's first example integrates it: the config, then the script tag. With
- * `lines`, the README's optional first-visit lines before the tag, as a row of its own.
- * @param {{ lines?: boolean }} [options]
+ * temoin as the README's first example integrates it: the config, then the script tag, nothing
+ * more (the first banner comes with temoin.js).
  * @returns {Library}
  */
-function temoin({ lines = false } = {}) {
-  const id = lines ? 'temoin-lines' : 'temoin';
+function temoin() {
   const config = {
     tenant: {
       id: 'bench',
@@ -69,28 +67,19 @@ function temoin({ lines = false } = {}) {
     trackers: SERVICES.map((s) => s.id),
   };
   return {
-    id,
-    name: lines ? 'temoin, with first-visit lines' : 'temoin, plain tag',
+    id: 'temoin',
+    name: 'temoin',
     version: versionOf(ROOT),
     nativeBlocking: true,
     folder: join(ROOT, 'dist'),
     entry: 'temoin.js',
     html: pageHtml({
       title: 'temoin',
-      head: gated((tracker) => ` type="text/plain" data-temoin-tracker="${tracker}"`),
+      head: gated((id) => ` type="text/plain" data-temoin-tracker="${id}"`),
       body: [
         inline(json(config), ' type="application/json" id="temoin-config"'),
-        // The README's first-visit lines: the banner and the catalog entries fetched beside temoin.js.
-        lines &&
-          inline(
-            `if (!/(^|; )temoin=/.test(document.cookie))\n` +
-              `  for (const file of ${json(['ui', ...config.trackers.map((tracker) => `catalog-${tracker}`)])})\n` +
-              `    import(\`${lib(id, 'temoin-${file}.mjs')}\`).catch(() => {});`,
-          ),
-        script(lib(id, 'temoin.js'), ' data-config="#temoin-config"'),
-      ]
-        .filter(Boolean)
-        .join('\n'),
+        script(lib('temoin', 'temoin.js'), ' data-config="#temoin-config"'),
+      ].join('\n'),
     }),
     accept: { css: 'button', text: TEXTS.acceptAll },
     reject: { css: 'button', text: TEXTS.rejectAll },
@@ -313,8 +302,8 @@ window.cookieconsent.initialise({
   };
 }
 
-/** All libraries, temoin first (its plain tag: the ratios are to it). @returns {Library[]} */
-export const LIBRARIES = [temoin(), temoin({ lines: true }), vanillaCookieconsent(), klaro(), tarteaucitron(), osano()];
+/** All libraries, temoin first (the ratios are to it). @returns {Library[]} */
+export const LIBRARIES = [temoin(), vanillaCookieconsent(), klaro(), tarteaucitron(), osano()];
 
 /** Libraries whose entry file is missing (e.g. temoin before `npm run build`). */
 export const missing = (libraries) => libraries.filter((l) => !existsSync(join(l.folder, l.entry)));

@@ -1,10 +1,21 @@
 import { rememberValidatedConfig, type ValidatedConfig } from './config/cache';
 import { resolveLoadingEntries } from './config/load';
+import type { UiModule } from './instance';
 import { launcherLook } from './launcher-look';
+import { renderCookieTable } from './ui/lazy';
+import { type BannerParts, type FirstBanner, mountUi } from './ui/mount';
 
-export { mountUi, renderCookieTable } from './ui/index';
-/** A cookie table naming another config (docs/contract.md §9) has it validated here, by the same validator. */
-export { resolveLoadingEntries as resolveTableConfig } from './config/load';
+/**
+ * The UI, with the banner, its words, its French texts, the stylesheet and the DOM helpers that
+ * temoin.js hands over (ui/banner-parts.ts: it holds them for a first visit), and the first banner
+ * it showed, if it did. A cookie table naming another config (docs/contract.md §9) has it validated
+ * here, by the same validator.
+ */
+export const ui = (parts: BannerParts, first?: FirstBanner): UiModule => ({
+  mountUi: (instance) => mountUi(instance, parts, first),
+  renderCookieTable,
+  resolveTableConfig: resolveLoadingEntries,
+});
 
 /*
  * `temoin-ui.mjs`, what the script tag loads beside itself when the core is not enough: the UI

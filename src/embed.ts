@@ -1,8 +1,11 @@
 import { readValidatedConfig } from './config/cache';
 import { readConfigSource } from './config-source';
+import { asksForChoice } from './decisions';
+import { firstVisit } from './first-visit';
 import { integrationFiles } from './integrations/files';
 import type { Integration } from './integrations/integration';
 import { createInstance, type TemoinInstance, warnAlreadyRunning } from './instance';
+import { BANNER_PARTS } from './ui/banner-parts';
 
 declare const __TEMOIN_VERSION__: string;
 
@@ -20,22 +23,37 @@ let starting: Promise<TemoinInstance> | null = null;
 
 async function start(input: unknown): Promise<TemoinInstance> {
   const text = JSON.stringify(input);
-  // A config this device has not validated yet is most often a first visit's: the banner comes with the validator.
-  const { config, launcher } = readValidatedConfig(text) ?? (await (await loadUi()).validateConfig(input, text));
-  instance = createInstance(config, {
-    loadUi,
-    launcher,
-    // Consent Mode, the consent endpoint: files of their own, loaded only for a config that uses them,
-    // side by side and before any gated script runs.
-    integrations: await Promise.all(integrationFiles(config).map((name) => load<{ integration: Integration }>(name).then((module) => module.integration))),
-    loadWithdrawal: () => load('temoin-withdrawal.mjs'),
-    // An empty nonce is none: the gate gives released scripts a nonce only when there is one.
-    nonce: script?.nonce,
-    onDestroy: () => {
-      instance = starting = null;
-    },
-  });
-  return instance;
+  const validated = readValidatedConfig(text);
+  // A config this device has not validated yet is most often a first visit's: the validator with
+  // the UI and the catalog entries load side by side, and the banner shows before they arrive.
+  const validator = validated ? undefined : loadUi();
+  const first = validator && firstVisit(input, load);
+  try {
+    const { config, launcher } = validated ?? (await (await validator!).validateConfig(input, text));
+    instance = createInstance(config, {
+      // The UI is handed the banner, its words, its French texts, the stylesheet and the DOM helpers,
+      // which this file holds for a first visit, and the banner it showed, if it did.
+      loadUi: () => loadUi().then((module) => module.ui(BANNER_PARTS, first)),
+      launcher,
+      // Consent Mode, the consent endpoint: files of their own, loaded only for a config that uses them,
+      // side by side and before any gated script runs.
+      integrations: await Promise.all(integrationFiles(config).map((name) => load<{ integration: Integration }>(name).then((module) => module.integration))),
+      loadWithdrawal: () => load('temoin-withdrawal.mjs'),
+      // An empty nonce is none: the gate gives released scripts a nonce only when there is one.
+      nonce: script?.nonce,
+      onDestroy: () => {
+        first?.host.remove();
+        instance = starting = null;
+      },
+    });
+    // The instance shows its banner, which takes the first one's place, only where it asks for a choice.
+    if (!asksForChoice(config, instance.getConsent())) first?.host.remove();
+    return instance;
+  } catch (error) {
+    // An invalid config, a file that did not load: the banner goes, and nothing gated runs.
+    first?.host.remove();
+    throw error;
+  }
 }
 
 /** Starts temoin. The validator may have to load first, so this returns a promise of the instance. */

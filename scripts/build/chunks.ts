@@ -104,7 +104,8 @@ export const chunks: UserConfig = {
         chunkFileNames: 'temoin-[name]-[hash].mjs',
         // Preact with the preferences dialog and the cookie table, its only users: one file, one
         // round trip when a visitor opens the preferences (the bench times it). What they share
-        // with the banner (the texts) stays in temoin-ui.mjs, which is loaded by then.
+        // with the banner (the texts) comes with them: temoin.js holds the banner's own and hands
+        // them to temoin-ui.mjs (src/ui/mount.ts, BannerParts).
         codeSplitting: {
           groups: [
             {

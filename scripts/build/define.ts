@@ -9,9 +9,21 @@ export const CATALOG_IDS = readdirSync('catalog')
   .map((file) => file.slice(0, -'.json'.length))
   .sort();
 
+/**
+ * The catalog's `functional` entries, as ` id id … `: the script tag's first banner says what the
+ * trackers are for before their entries load (src/first-visit.ts), and every other entry is in
+ * `audience`, which the build checks, so that a new category cannot be taken for it unnoticed.
+ */
+const FUNCTIONAL_IDS = CATALOG_IDS.filter((id) => {
+  const { category } = JSON.parse(readFileSync(`catalog/${id}.json`, 'utf8')) as { category: string };
+  if (category !== 'functional' && category !== 'audience') throw new Error(`catalog/${id}.json: category "${category}": src/first-visit.ts knows functional and audience only`);
+  return category === 'functional';
+});
+
 /** The constants every build and the tests define (`declare const` where the sources use them). */
 export const define = {
   __TEMOIN_VERSION__: JSON.stringify(pkg.version),
   __TEMOIN_BUILD__: JSON.stringify(buildId()),
   __TEMOIN_CATALOG_IDS__: JSON.stringify(CATALOG_IDS),
+  __TEMOIN_FUNCTIONAL_IDS__: JSON.stringify(` ${FUNCTIONAL_IDS.join(' ')} `),
 };

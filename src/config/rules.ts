@@ -4,6 +4,8 @@
  * config.
  */
 
+import { isHttpUrl } from './http-url';
+
 /** Every numeric bound of a config, and its default months, once: the zod schemas and the browser's checks both read these. */
 export const ID_MAX_LENGTH = 40;
 export const COOKIE_NAME_MAX_LENGTH = 64;
@@ -56,14 +58,7 @@ export const ID = new RegExp(`^[a-z0-9-]{1,${ID_MAX_LENGTH}}$`);
 /** A string of at least one character (zod's `minLength(1)`). */
 export const NOT_EMPTY_TEXT = /./s;
 
-/** Only `http:` and `https:` links ever reach a page: no `javascript:` or `data:` URL. */
-export function isHttpUrl(value: string, protocol = /^https?:$/): boolean {
-  try {
-    return protocol.test(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
+export { isHttpUrl } from './http-url';
 
 /** A lifetime's units, largest first: the order in which a compound lifetime writes them. */
 export const UNITS = ['y', 'mo', 'd', 'h', 'min', 's'] as const;

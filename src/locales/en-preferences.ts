@@ -1,8 +1,11 @@
 import type { PreferencesTexts } from './fr-preferences';
+import { SAVED } from './saved';
 
 /** The widget's English texts that only the preferences dialog and the cookie table show. */
 export const enPreferences: PreferencesTexts = {
+  saved: SAVED.en,
   preferencesTitle: 'Cookie preferences',
+  functional: 'Strictly necessary',
   preferencesText: 'Turn each use on or off. Your choice is kept for {months} months.',
   save: 'Save my choices',
   close: 'Close',

@@ -13,7 +13,5 @@ export const en: BannerTexts = {
   rejectAll: 'Reject all',
   customise: 'Customise',
   continueWithout: 'Continue without accepting',
-  saved: 'Choices saved',
-  functional: 'Strictly necessary',
   audience: 'Audience measurement',
 };

@@ -1,4 +1,4 @@
-import { MANAGE_COOKIES } from './manage-cookies';
+import { MANAGE_COOKIES_FR } from './manage-cookies';
 
 /**
  * The widget's French texts that the banner shows, the default locale (the preferences' own come
@@ -6,7 +6,7 @@ import { MANAGE_COOKIES } from './manage-cookies';
  * placeholders are filled in.
  */
 export const fr = {
-  manageCookies: MANAGE_COOKIES.fr,
+  manageCookies: MANAGE_COOKIES_FR,
   bannerTitle: 'Vos choix sur les cookies',
   bannerText: 'Avec votre accord, {tenant} utilise des cookies pour\u00a0: {purposes}. Vous pouvez changer d’avis à tout moment depuis «\u00a0{manage}\u00a0».',
   continueNote: 'Continuer sans accepter revient à tout refuser.',
@@ -16,8 +16,6 @@ export const fr = {
   rejectAll: 'Tout refuser',
   customise: 'Personnaliser',
   continueWithout: 'Continuer sans accepter',
-  saved: 'Choix enregistrés',
-  functional: 'Nécessaires au fonctionnement',
   audience: 'Mesure d’audience',
 };
 

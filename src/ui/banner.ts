@@ -1,5 +1,5 @@
+import { el } from '../dom';
 import type { TemoinInstance } from '../instance';
-import { el } from './dom';
 import { BANNER_TITLE, LINK_BUTTON } from './names';
 import { bannerText, httpUrl, type Words } from './texts';
 

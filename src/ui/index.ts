@@ -1,7 +1,8 @@
-import { loadCookieTable } from './lazy';
+import type { TemoinInstance, UiController } from '../instance';
+import { BANNER_PARTS } from './banner-parts';
+import { mountUi as mount } from './mount';
 
-export { mountUi } from './mount';
+export { renderCookieTable } from './lazy';
 
-/** Fills `element` with a cookie table (docs/contract.md §9); Preact and the table load on demand. */
-export const renderCookieTable: typeof import('./preferences/cookie-table').renderCookieTable = async (...args) =>
-  (await loadCookieTable()).renderCookieTable(...args);
+/** The npm build's UI: the banner, its words, the stylesheet and the DOM helpers come with it. */
+export const mountUi = (instance: TemoinInstance): UiController => mount(instance, BANNER_PARTS);

@@ -1,19 +1,21 @@
 import type { Consent } from '../consent/consent';
+import type { el, whenBodyExists } from '../dom';
 import type { TemoinInstance, UiController } from '../instance';
-import { createShadowHost } from '../shadow';
-import { createBanner } from './banner';
-import { el } from './dom';
+import { en } from '../locales/en';
+import type { BannerTexts } from '../locales/fr';
+import { SAVED } from '../locales/saved';
+import type { createShadowHost } from '../shadow';
+import type { createBanner } from './banner';
 import { loadPreferencesLayer } from './lazy';
 import { VISUALLY_HIDDEN, WRAPPER } from './names';
 import type { PreferencesLayer } from './preferences/preferences-layer';
-import { CSS } from './styles';
-import { words } from './texts';
+import type { wordsOf } from './texts';
 
-/** Runs `then` once `<body>` exists: a script in `<head>` runs before it does. */
-function whenBodyExists(then: () => void): void {
-  if (document.body) then();
-  else document.addEventListener('DOMContentLoaded', then, { once: true });
-}
+/**
+ * The status line's CSS, read by screen readers and not shown: added to the stylesheet the caller
+ * hands over (ui/styles.ts), which the first banner of temoin.js shares and needs none of this for.
+ */
+const STATUS_CSS = `.${VISUALLY_HIDDEN}{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`;
 
 /** The element that has focus, inside open shadow roots too (the launcher's button, say). */
 function deepActiveElement(): HTMLElement | null {
@@ -23,19 +25,48 @@ function deepActiveElement(): HTMLElement | null {
 }
 
 /**
- * Mounts the visitor's UI in its own shadow root and returns what the instance drives it with. A
- * choice is recorded only through the instance, which then calls `update()`.
+ * The banner, its words and French texts, the stylesheet of the widget and the DOM helpers, which
+ * the caller hands over (./banner-parts.ts). The English texts come with this module: `temoin.js`
+ * holds the French ones alone. A list, not an object: `temoin.js` spells no property names for it.
  */
-export function mountUi(instance: TemoinInstance): UiController {
+export type BannerParts = [
+  createBanner: typeof createBanner,
+  wordsOf: typeof wordsOf,
+  french: BannerTexts,
+  css: string,
+  el: typeof el,
+  createShadowHost: typeof createShadowHost,
+  whenBodyExists: typeof whenBodyExists,
+];
+
+/** The banner a first visit shows before validation (src/first-visit.ts), and the visitor's click on it. */
+export interface FirstBanner {
+  host: HTMLElement;
+  banner: HTMLElement;
+  choice?: 'acceptAll' | 'rejectAll' | 'showPreferences';
+}
+
+/**
+ * Mounts the visitor's UI in its own shadow root and returns what the instance drives it with. A
+ * choice is recorded only through the instance, which then calls `update()`. `first`, the banner
+ * temoin.js showed before validation, if it did: this UI's banner takes its place.
+ */
+export function mountUi(
+  instance: TemoinInstance,
+  [createBanner, wordsOf, french, css, el, createShadowHost, whenBodyExists]: BannerParts,
+  first?: FirstBanner,
+): UiController {
   const { config } = instance;
-  const w = words(config);
-  const { host, root } = createShadowHost('ui', CSS);
-  host.lang = config.tenant.locale;
+  const { locale } = config.tenant;
+  // The status line's text comes with this module: temoin.js, which hands over the French texts, carries none (locales/saved.ts).
+  const w = wordsOf(config, { ...(locale === 'en' ? en : french), saved: SAVED[locale] });
+  const { host, root } = createShadowHost('ui', css + STATUS_CSS);
+  host.lang = locale;
   // First in the tab order, so a keyboard user meets the banner before the page (RGAA 12.8).
   whenBodyExists(() => document.body.prepend(host));
   const slot = el('div');
   const status = el('div', { class: VISUALLY_HIDDEN, role: 'status' });
-  const wrapper = el('div', { class: WRAPPER, lang: config.tenant.locale }, slot, status);
+  const wrapper = el('div', { class: WRAPPER, lang: locale }, slot, status);
   root.append(wrapper);
   const page = document.documentElement.style;
   let banner: HTMLElement | null = null;
@@ -81,11 +112,25 @@ export function mountUi(instance: TemoinInstance): UiController {
     );
   }
 
+  /**
+   * The first banner goes, this one in its place: focus and the visitor's click on it carried over,
+   * only if the validated config says what it said, or the click was not an answer to this banner.
+   */
+  function handOver({ host: firstHost, banner: shown, choice }: FirstBanner, validated: HTMLElement): void {
+    const focused = [...shown.querySelectorAll('button')].indexOf(firstHost.shadowRoot!.activeElement as HTMLButtonElement);
+    firstHost.remove();
+    if (validated.outerHTML !== shown.outerHTML) return;
+    validated.querySelectorAll('button')[focused]?.focus();
+    if (choice) instance[choice]();
+  }
+
   return {
     showBanner() {
       banner ??= wrapper.insertBefore(createBanner(instance, w, showPreferences, preloadPreferences), slot);
       banners.observe(banner);
       status.textContent = '';
+      if (first) handOver(first, banner);
+      first = undefined;
     },
     showPreferences,
     update(consent: Consent | null) {

@@ -1,4 +1,4 @@
-import { LINK_BUTTON, VISUALLY_HIDDEN, WRAPPER } from './names';
+import { LINK_BUTTON, WRAPPER } from './names';
 
 /**
  * The widget's CSS, inside its shadow root. Themed by inherited custom properties (README):
@@ -14,11 +14,10 @@ export const CSS = `:host{all:initial!important;display:contents!important}
 h2{margin:0;font-size:1.15em}
 p{margin:8px 0 0}
 a,.${LINK_BUTTON}{color:var(--a);text-decoration:underline}
-.banner{position:fixed;z-index:2147483000;inset:auto 8px 8px;margin:auto;max-width:992px;max-height:70vh;padding:12px 16px 16px;background:var(--b);color:var(--t);border-radius:var(--r);box-shadow:0 4px 24px rgb(0 0 0/.35);overflow:auto;overscroll-behavior:contain}
+.banner{position:fixed;z-index:2147483000;inset:auto 8px 8px;margin:auto;max-width:992px;max-height:70vh;padding:12px 16px 16px;background:var(--b);border-radius:var(--r);box-shadow:0 4px 24px rgb(0 0 0/.35);overflow:auto;overscroll-behavior:contain}
 .top{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:4px 12px}
 button{font:inherit;cursor:pointer}
 .${LINK_BUTTON}{min-height:32px;padding:4px;margin:-4px;border:0;background:none}
 .btn{min-height:44px;padding:8px 16px;border:2px solid var(--a);border-radius:var(--r);background:var(--a);color:var(--at);font-weight:600}
 .act{display:grid;grid-template-columns:repeat(auto-fit,minmax(176px,1fr));gap:8px;margin-top:12px}
-.${VISUALLY_HIDDEN}{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;

@@ -1,5 +1,5 @@
 import { isBuiltIn } from '../config/categories';
-import { isHttpUrl } from '../config/rules';
+import { isHttpUrl } from '../config/http-url';
 import type { Category, LocalizedText, ResolvedConfig } from '../config/types';
 import { en } from '../locales/en';
 import { type BannerTexts, fr } from '../locales/fr';
@@ -20,10 +20,13 @@ export interface Words {
   categoryName(category: Category): string;
 }
 
-/** The banner's words; `more`, the built-in texts of another layer in the same locale. */
-export function words(config: ResolvedConfig, locale = config.tenant.locale, more?: PreferencesTexts): Words {
+/**
+ * The words of `base`, built-in texts in `locale`. The script tag's `temoin.js` holds the French
+ * ones alone and builds its first banner with this (src/first-visit.ts); the UI it loads brings the
+ * English ones (ui/mount.ts).
+ */
+export function wordsOf(config: ResolvedConfig, base: Partial<Record<TextKey, string>>, locale = config.tenant.locale): Words {
   const own = config.texts[locale] ?? {};
-  const base: Partial<Record<TextKey, string>> = { ...(locale === 'en' ? en : fr), ...more };
   const common = { tenant: config.tenant.name, months: config.tenant.consentMaxAgeMonths };
   const t: Words['t'] = (key, vars) => {
     const all: Record<string, string | number> = { ...common, ...vars };
@@ -32,6 +35,10 @@ export function words(config: ResolvedConfig, locale = config.tenant.locale, mor
   const pick: Words['pick'] = (text = {}) => text[locale] ?? text.fr ?? text.en ?? '';
   return { t, pick, categoryName: (c) => (isBuiltIn(c) ? t(c.id as TextKey) : pick(c.name) || c.id) };
 }
+
+/** The banner's words in the config's locale (or `locale`); `more`, the built-in texts of another layer in the same locale. */
+export const words = (config: ResolvedConfig, locale = config.tenant.locale, more?: PreferencesTexts): Words =>
+  wordsOf(config, { ...(locale === 'en' ? en : fr), ...more }, locale);
 
 /** Only `http:` and `https:` links reach the page, whatever a config holds. */
 export function httpUrl(value: string | undefined): string | undefined {

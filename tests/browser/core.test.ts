@@ -348,6 +348,8 @@ describe('the script tag', () => {
   });
 
   it('on an invalid config logs one error listing every issue, runs nothing gated, and leaves the page working', async () => {
+    // Besides temoin's error, the browser reports the misspelt id's entry not found: temoin.js
+    // fetches a first visit's entries beside the validator, without the catalog's list of ids.
     const config = testConfig(
       { trackers: ['matomoo'], cookieName: '__Secure-temoin', texts: { fr: { bannerTitel: 'Vos choix', rejectAll: '' } } },
       { consentMaxAgeMonths: 24 },

@@ -1,88 +1,106 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openPage } from './support/browser';
 import { browser, server, useBrowser } from './support/setup';
 
 useBrowser();
 
-/** The README's first-visit lines, as a page copies them (temoin's files under `/dist/`). */
-function readmeHint(): string {
-  const readme = readFileSync('README.md', 'utf8');
-  const section = readme.slice(readme.indexOf('### One round trip on a first visit'));
-  const snippet = /```html\n([\s\S]*?)```/.exec(section)?.[1];
-  if (!snippet) throw new Error('README: no snippet under "One round trip on a first visit"');
-  return snippet.replaceAll('/path/to/', '/dist/');
-}
-
 const CONFIG = {
   tenant: { id: 'vivoptim', name: 'Vivoptim', privacyPolicyUrl: 'https://example.org/confidentialite' },
   trackers: ['matomo', 'zendesk', 'google-analytics'],
 };
 
-/** The README's page: the config, the optional first-visit lines, then the script tag. */
-function page({ hint, nonce }: { hint: boolean; nonce?: string }): string {
+/** The README's page: the config, then the script tag, nothing more; `head`, markup before them. */
+function page({ nonce, head = '', config = CONFIG }: { nonce?: string; head?: string; config?: object } = {}): string {
   const attribute = nonce ? ` nonce="${nonce}"` : '';
-  const lines = hint ? readmeHint().replace('<script>', `<script${attribute}>`) : '';
-  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>round trips</title>
-<script type="application/json" id="temoin-config">${JSON.stringify(CONFIG)}</script>
-${lines}
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>round trips</title>${head}
+<script type="application/json" id="temoin-config">${JSON.stringify(config)}</script>
 <script src="/dist/temoin.js" data-config="#temoin-config"${attribute}></script>
 </head><body><p>Bienvenue</p></body></html>`;
 }
 
 const FIRST_VISIT = ['/dist/temoin-ui.mjs', '/dist/temoin-catalog-matomo.mjs', '/dist/temoin-catalog-zendesk.mjs', '/dist/temoin-catalog-google-analytics.mjs'];
 
-/** A first visit to the README's page, with its first-visit lines, served at `path`: once the banner shows. */
+/** A first visit to the README's page, served at `path`: once the banner shows. */
 async function bannerShown(path: string) {
-  server.page(path, page({ hint: true }));
+  server.page(path, page());
   const opened = await openPage(browser);
   await opened.page.goto(server.origin() + path);
   await opened.page.getByRole('button', { name: 'Tout accepter' }).waitFor();
   return opened;
 }
 
-/** Opens `path` with temoin.js held back `ms` on its way, and returns the paths the server saw, in order. */
-async function visitWithSlowCore(path: string, ms = 600) {
+/**
+ * A first visit to `html` (served at `path`) with temoin-ui.mjs and the catalog entries held on
+ * their way until `release()`: what the page requested from `/dist/`, in order, as Chromium sent it.
+ */
+async function visitWithHeldUi(path: string, html: string) {
+  server.page(path, html);
   const opened = await openPage(browser);
-  await opened.page.route(/\/dist\/temoin\.js$/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, ms));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await opened.page.route(/\/dist\/temoin-(ui|catalog-[\w.-]+)\.mjs$/, async (route) => {
+    await released;
     await route.fallback();
   });
-  const before = server.requests.length;
+  const requested: string[] = [];
+  opened.page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/dist/')) requested.push(pathname);
+  });
   await opened.page.goto(server.origin() + path);
-  await opened.page.getByRole('button', { name: 'Tout accepter' }).waitFor();
-  return { ...opened, requested: server.requests.slice(before) };
+  return { ...opened, requested, release };
 }
 
-describe('a first visit', () => {
-  it('with the README’s lines before the script tag, fetches the banner and the catalog entries before temoin.js arrives', async () => {
-    server.page('/hint.html', page({ hint: true }));
-    const { context, requested } = await visitWithSlowCore('/hint.html');
-    const core = requested.indexOf('/dist/temoin.js');
-    expect(core).toBeGreaterThan(0);
-    for (const file of FIRST_VISIT) expect(requested.indexOf(file), file).toBeGreaterThanOrEqual(0);
-    for (const file of FIRST_VISIT) expect(requested.indexOf(file), file).toBeLessThan(core);
-    // Each fetched once: temoin.js and the validator find them in the module map.
-    for (const file of FIRST_VISIT) expect(requested.filter((path) => path === file), file).toHaveLength(1);
+/** A gated stand-in for Matomo: it records that it ran. */
+const GATED = '<script type="text/plain" data-temoin-tracker="matomo">window.__ran = true</script>';
+
+describe('a first visit with the plain script tag', () => {
+  it('shows the banner from temoin.js alone, and fetches the UI and the config’s catalog entries side by side', async () => {
+    const { context, page: tab, requested, release } = await visitWithHeldUi('/plain.html', page());
+    // The UI and the entries are held back: the banner came with temoin.js, one round trip after the page.
+    await tab.getByRole('button', { name: 'Tout accepter' }).waitFor();
+    expect(requested[0]).toBe('/dist/temoin.js');
+    // Each asked for before any of them arrived: none waits for another.
+    await expect.poll(() => [...requested].sort()).toEqual(['/dist/temoin.js', ...FIRST_VISIT].sort());
+    release();
     await context.close();
   });
 
-  it('without them, fetches the banner only once temoin.js has run', async () => {
-    server.page('/no-hint.html', page({ hint: false }));
-    const { context, requested } = await visitWithSlowCore('/no-hint.html');
-    expect(requested.indexOf('/dist/temoin-ui.mjs')).toBeGreaterThan(requested.indexOf('/dist/temoin.js'));
+  it('records a click on that banner only once the config is validated: nothing gated runs before', async () => {
+    const { context, page: tab, release, errors } = await visitWithHeldUi('/plain-click.html', page({ head: GATED }));
+    await tab.getByRole('button', { name: 'Tout accepter' }).click();
+    await tab.getByRole('button', { name: 'Tout accepter' }).waitFor({ state: 'detached' });
+    await tab.waitForTimeout(300);
+    expect(await tab.evaluate(() => (window as { __ran?: boolean }).__ran)).toBeUndefined();
+    expect((await context.cookies()).map((c) => c.name)).not.toContain('temoin');
+    release();
+    await tab.getByRole('button', { name: 'Gestion des cookies' }).waitFor();
+    expect(await tab.evaluate(() => (window as { __ran?: boolean }).__ran)).toBe(true);
+    expect((await context.cookies()).map((c) => c.name)).toContain('temoin');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('takes the banner away when the config proves invalid, says why, and runs nothing gated', async () => {
+    const invalid = { ...CONFIG, tenant: { ...CONFIG.tenant, consentMaxAgeMonths: 40 } };
+    const { context, page: tab, release, errors } = await visitWithHeldUi('/plain-invalid.html', page({ head: GATED, config: invalid }));
+    await tab.getByRole('button', { name: 'Tout accepter' }).waitFor();
+    release();
+    await tab.getByRole('button', { name: 'Tout accepter' }).waitFor({ state: 'detached' });
+    await expect.poll(() => errors.join('\n')).toContain('tenant.consentMaxAgeMonths');
+    expect(await tab.evaluate(() => (window as { __ran?: boolean }).__ran)).toBeUndefined();
     await context.close();
   });
 });
 
-describe('a returning visitor with the README’s first-visit lines', () => {
+describe('a returning visitor with the plain script tag', () => {
   it('fetches temoin.js alone', async () => {
-    const { page: tab, context } = await bannerShown('/hint-return.html');
+    const { page: tab, context } = await bannerShown('/plain-return.html');
     await tab.getByRole('button', { name: 'Tout accepter' }).click();
     await tab.getByRole('button', { name: 'Gestion des cookies' }).waitFor();
     const before = server.requests.length;
     const again = await context.newPage();
-    await again.goto(server.origin() + '/hint-return.html');
+    await again.goto(server.origin() + '/plain-return.html');
     await again.getByRole('button', { name: 'Gestion des cookies' }).waitFor();
     await again.waitForTimeout(300);
     expect(server.requests.slice(before).filter((path) => path.startsWith('/dist/'))).toEqual(['/dist/temoin.js']);
@@ -90,18 +108,21 @@ describe('a returning visitor with the README’s first-visit lines', () => {
   });
 });
 
-describe('the README’s first-visit lines under a strict Content-Security-Policy', () => {
-  it('run with the page’s nonce and fetch the banner’s files without a single violation', async () => {
+describe('the plain script tag under a strict Content-Security-Policy', () => {
+  it('shows the first banner and fetches its files with the page’s nonce, without a single violation', async () => {
     const csp = "default-src 'self'; script-src 'self' 'nonce-r4nd0m'; style-src 'self' 'nonce-r4nd0m'";
-    const html = page({ hint: true, nonce: 'r4nd0m' }).replace(
+    const html = page({ nonce: 'r4nd0m' }).replace(
       '<title>',
       `<script nonce="r4nd0m">window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => __violations.push(e.violatedDirective + ' ' + e.blockedURI));</script><title>`,
     );
-    server.page('/hint-csp.html', { body: html, headers: { 'content-security-policy': csp } });
-    const { context, page: tab, requested } = await visitWithSlowCore('/hint-csp.html');
-    expect(requested.indexOf('/dist/temoin-ui.mjs')).toBeLessThan(requested.indexOf('/dist/temoin.js'));
-    expect(await tab.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
-    await context.close();
+    server.page('/plain-csp.html', { body: html, headers: { 'content-security-policy': csp } });
+    const opened = await openPage(browser);
+    const before = server.requests.length;
+    await opened.page.goto(server.origin() + '/plain-csp.html');
+    await opened.page.getByRole('button', { name: 'Tout accepter' }).waitFor();
+    await expect.poll(() => server.requests.slice(before).filter((path) => FIRST_VISIT.includes(path)).length).toBe(FIRST_VISIT.length);
+    expect(await opened.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    await opened.context.close();
   });
 });
 

@@ -19,8 +19,9 @@ const README_TRACKERS = ['matomo', 'zendesk', 'google-analytics'];
 
 const sizes = () => {
   const returning = gzip('temoin.js');
-  // The validator and the banner come in temoin-ui.mjs, which fetches the config's catalog entries;
-  // the preferences dialog (with Preact) loads only when a visitor opens it.
+  // temoin.js shows the first banner itself and fetches temoin-ui.mjs (the validator and the rest of
+  // the UI) and the config's catalog entries side by side; the preferences dialog (with Preact)
+  // loads only when a visitor opens it.
   const catalogEntries = README_TRACKERS.map((id) => `temoin-catalog-${id}.mjs`);
   const firstVisit = [...new Set(['temoin.js', ...withStaticImports('temoin-ui.mjs', importsOf), ...catalogEntries])].reduce(
     (sum, file) => sum + gzip(file),
@@ -34,8 +35,12 @@ describe('what a page downloads', () => {
     expect(existsSync('dist/temoin.js'), 'run `npm run build` first').toBe(true);
   });
 
-  it('stays within 5 kB gzip for a returning visitor: the core alone', () => {
-    expect(kB(sizes().returning)).toBeLessThanOrEqual(5);
+  // 5 kB until temoin.js showed a first visit's banner itself (issue 24): the banner, its texts in
+  // both languages and its CSS now come in it, so that the plain script tag shows the banner one
+  // round trip after the page. A returning visitor pays for them: 7 kB, still less than any peer
+  // loads on a returning visit (Osano 8.1 kB, vanilla-cookieconsent 15.5 kB).
+  it('stays within 7 kB gzip for a returning visitor: the core, with the first banner', () => {
+    expect(kB(sizes().returning)).toBeLessThanOrEqual(7);
   });
 
   it('stays within 13 kB gzip for a first visit: the core, the validator and the banner, the config\'s catalog entries', () => {

@@ -39,8 +39,13 @@ describe('the preferences chunk of the script tag', () => {
     expect(dynamicImports).toEqual([]);
   });
 
-  it('leaves to temoin-ui.mjs what the banner uses too', () => {
-    expect(chunk('temoin-ui').moduleIds).toContain(resolve('src/ui/texts.ts'));
-    expect(chunk('preferences').moduleIds).not.toContain(resolve('src/ui/texts.ts'));
+  it('holds the texts, which temoin-ui.mjs does not carry: temoin.js hands it the banner, its words, its French texts and its CSS', () => {
+    const ui = chunk('temoin-ui').moduleIds;
+    for (const file of ['src/ui/texts.ts', 'src/ui/banner.ts', 'src/ui/styles.ts', 'src/locales/fr.ts']) {
+      expect(ui, file).not.toContain(resolve(file));
+    }
+    // temoin.js holds the banner's texts in one language: the English ones come with the UI.
+    expect(ui).toContain(resolve('src/locales/en.ts'));
+    expect(chunk('preferences').moduleIds).toContain(resolve('src/ui/texts.ts'));
   });
 });

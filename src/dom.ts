@@ -17,3 +17,9 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   element.append(...children.filter((child): child is Node | string => !!child));
   return element;
 }
+
+/** Runs `then` once `<body>` exists: a script in `<head>` runs before it does. */
+export function whenBodyExists(then: () => void): void {
+  if (document.body) then();
+  else document.addEventListener('DOMContentLoaded', then, { once: true });
+}
