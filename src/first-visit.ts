@@ -56,12 +56,15 @@ export function firstVisit(input: unknown, load: (file: string) => Promise<unkno
   try {
     const shown = unvalidated(config);
     // No banner where the instance will show none: a stored choice (even one it finds invalid), a
-    // refusal by Global Privacy Control, no tracker needing consent (`functional` needs none).
+    // refusal by Global Privacy Control, no tracker needing consent (`functional` needs none). Nor
+    // where it would say less than the validated one: that banner names the exempt trackers
+    // (docs/contract.md §17), whose names come with their entries.
     if (
       locale === 'en' ||
       readConsentCookie({ name: config.cookieName ?? 'temoin' }) !== undefined ||
       (config.globalPrivacyControl && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl) ||
-      !optionalTrackerIds(shown).length
+      !optionalTrackerIds(shown).length ||
+      shown.trackers.some((t) => t.exempt)
     ) {
       return undefined;
     }

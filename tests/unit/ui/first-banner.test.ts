@@ -83,6 +83,14 @@ describe('the first banner of the script tag', () => {
     expect(document.querySelector('[data-temoin-banner]')).toBeNull();
   });
 
+  it('shows none for a config with an exempt tracker, whose name comes with its entry: the UI’s banner names it', async () => {
+    const config = testConfig({ trackers: [{ id: 'matomo', exempt: true }, 'google-analytics'] });
+    expect(showFirst(config).first).toBeUndefined();
+    expect(document.querySelector('[data-temoin-banner]')).toBeNull();
+    start(config, undefined);
+    expect((await uiBanner()).textContent).toContain('Mesure d’audience exemptée de consentement (Matomo)');
+  });
+
   it('shows none for a config of an unexpected shape: the validator says what is wrong', () => {
     expect(showFirst({ tenant: 'x', trackers: 3 }).first).toBeUndefined();
     expect(document.querySelector('[data-temoin-banner]')).toBeNull();
