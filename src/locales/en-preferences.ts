@@ -1,9 +1,11 @@
+import { EXEMPT_NOTE } from './exempt-note';
 import type { PreferencesTexts } from './fr-preferences';
 import { SAVED } from './saved';
 
 /** The widget's English texts that only the preferences dialog and the cookie table show. */
 export const enPreferences: PreferencesTexts = {
   saved: SAVED.en,
+  exemptNote: EXEMPT_NOTE.en,
   preferencesTitle: 'Cookie preferences',
   functional: 'Strictly necessary',
   preferencesText: 'Turn each use on or off. Your choice is kept for {months} months.',

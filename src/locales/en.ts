@@ -7,7 +7,6 @@ export const en: BannerTexts = {
   bannerTitle: 'Your choices about cookies',
   bannerText: 'With your consent, {tenant} uses cookies for: {purposes}. You can change your mind at any time from “{manage}”.',
   continueNote: 'Continuing without accepting rejects them all.',
-  exemptNote: 'Audience measurement exempt from consent ({trackers}): anonymous statistics, as the CNIL allows; you can object from “{customise}”.',
   privacyPolicy: 'Privacy policy',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',

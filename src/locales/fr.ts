@@ -10,7 +10,6 @@ export const fr = {
   bannerTitle: 'Vos choix sur les cookies',
   bannerText: 'Avec votre accord, {tenant} utilise des cookies pour\u00a0: {purposes}. Vous pouvez changer d’avis à tout moment depuis «\u00a0{manage}\u00a0».',
   continueNote: 'Continuer sans accepter revient à tout refuser.',
-  exemptNote: 'Mesure d’audience exemptée de consentement ({trackers})\u00a0: des statistiques anonymes, comme la CNIL le permet\u00a0; vous pouvez vous y opposer depuis «\u00a0{customise}\u00a0».',
   privacyPolicy: 'Politique de confidentialité',
   acceptAll: 'Tout accepter',
   rejectAll: 'Tout refuser',

@@ -2,6 +2,7 @@ import type { Consent } from '../consent/consent';
 import type { el, whenBodyExists } from '../dom';
 import type { TemoinInstance, UiController } from '../instance';
 import { en } from '../locales/en';
+import { EXEMPT_NOTE } from '../locales/exempt-note';
 import type { BannerTexts } from '../locales/fr';
 import { SAVED } from '../locales/saved';
 import type { createShadowHost } from '../shadow';
@@ -58,8 +59,9 @@ export function mountUi(
 ): UiController {
   const { config } = instance;
   const { locale } = config.tenant;
-  // The status line's text comes with this module: temoin.js, which hands over the French texts, carries none (locales/saved.ts).
-  const w = wordsOf(config, { ...(locale === 'en' ? en : french), saved: SAVED[locale] });
+  // The status line's text and the exempt note come with this module: temoin.js, which hands over
+  // the French texts, carries neither (locales/saved.ts, locales/exempt-note.ts).
+  const w = wordsOf(config, { ...(locale === 'en' ? en : french), saved: SAVED[locale], exemptNote: EXEMPT_NOTE[locale] });
   const { host, root } = createShadowHost('ui', css + STATUS_CSS);
   host.lang = locale;
   // First in the tab order, so a keyboard user meets the banner before the page (RGAA 12.8).
