@@ -2,7 +2,7 @@ import { BUILT_IN_CATEGORIES } from './config/categories';
 import { catalogEntryModule } from './config/runtime-entry';
 import type { Locale, ResolvedConfig } from './config/types';
 import { readConsentCookie } from './consent/cookie';
-import { optionalTrackerIds } from './consent/record';
+import { asksForChoice } from './decisions';
 import { el, whenBodyExists } from './dom';
 import type { TemoinInstance } from './instance';
 import { fr } from './locales/fr';
@@ -63,7 +63,7 @@ export function firstVisit(input: unknown, load: (file: string) => Promise<unkno
       locale === 'en' ||
       readConsentCookie({ name: config.cookieName ?? 'temoin' }) !== undefined ||
       (config.globalPrivacyControl && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl) ||
-      !optionalTrackerIds(shown).length ||
+      !asksForChoice(shown, null) ||
       shown.trackers.some((t) => t.exempt)
     ) {
       return undefined;
