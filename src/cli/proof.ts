@@ -8,7 +8,7 @@ import { runtimeConfig } from '../config/runtime-entry';
 import type { ResolvedConfig } from '../config/types';
 import { preferencesGroups } from '../ui/preferences-groups';
 import { preferencesWords } from '../ui/preferences-texts';
-import { bannerText, httpUrl } from '../ui/texts';
+import { bannerText, exemptNote, httpUrl } from '../ui/texts';
 import { EXIT, type Io } from './io';
 import { distDir } from './dist';
 import { readJsonFile } from './read';
@@ -48,7 +48,7 @@ export function shownTexts(config: ResolvedConfig) {
     banner: {
       title: w.t('bannerTitle'),
       continueWithout: w.t('continueWithout'),
-      text: bannerText(config, w),
+      text: bannerText(config, w) + exemptNote(config, w),
       privacyPolicy: privacyLink(policy, w.t('privacyPolicy')),
       buttons: [w.t('acceptAll'), w.t('rejectAll'), w.t('customise')],
     },

@@ -6,9 +6,10 @@ import { bannerText, httpUrl, type Words } from './texts';
 /**
  * The first layer: who asks, for what, where the policy is, and three equal choices. Not modal and
  * not a wall: the page stays usable, and nothing but these buttons records a choice (CNIL 2020-092).
- * Plain DOM: most visitors decide here, so a first visit does not download Preact for it.
+ * Plain DOM: most visitors decide here, so a first visit does not download Preact for it. `note`
+ * ends the paragraph: the UI's `exemptNote`.
  */
-export function createBanner(instance: TemoinInstance, w: Words, customise: () => void, prepare: () => void): HTMLElement {
+export function createBanner(instance: TemoinInstance, w: Words, customise: () => void, prepare: () => void, note?: string): HTMLElement {
   const { config } = instance;
   const policy = httpUrl(config.tenant.privacyPolicyUrl);
   const button = (label: string, onclick: () => void, kind = 'btn', more = {}) => el('button', { type: 'button', class: kind, onclick, ...more }, label);
@@ -20,6 +21,7 @@ export function createBanner(instance: TemoinInstance, w: Words, customise: () =
       'p',
       {},
       bannerText(config, w),
+      note,
       policy && ' ',
       policy && el('a', { href: policy }, w.t('privacyPolicy')),
     ),

@@ -10,7 +10,7 @@ import type { createBanner } from './banner';
 import { loadPreferencesLayer } from './lazy';
 import { VISUALLY_HIDDEN, WRAPPER } from './names';
 import type { PreferencesLayer } from './preferences/preferences-layer';
-import type { wordsOf } from './texts';
+import { exemptNote, type wordsOf } from './texts';
 
 /**
  * The status line's CSS, read by screen readers and not shown: added to the stylesheet the caller
@@ -128,7 +128,7 @@ export function mountUi(
 
   return {
     showBanner() {
-      banner ??= wrapper.insertBefore(createBanner(instance, w, showPreferences, preloadPreferences), slot);
+      banner ??= wrapper.insertBefore(createBanner(instance, w, showPreferences, preloadPreferences, exemptNote(config, w)), slot);
       banners.observe(banner);
       status.textContent = '';
       if (first) handOver(first, banner);

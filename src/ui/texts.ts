@@ -47,16 +47,24 @@ export function httpUrl(value: string | undefined): string | undefined {
 
 /**
  * The banner's paragraph: what the tenant uses trackers for (the categories needing consent that
- * have trackers), how to change one's mind, that continuing without accepting refuses, and which
- * audience measurement runs exempt from consent and how to object (docs/contract.md §17). The
- * banner shows it, and `temoin proof` records it.
+ * have trackers), how to change one's mind, and that continuing without accepting refuses. The
+ * banner shows it, followed by `exemptNote`, and `temoin proof` records them.
  */
 export function bannerText(config: ResolvedConfig, w: Words): string {
   const purposes = config.categories
     .filter((c) => !c.required && config.trackers.some((t) => t.category === c.id))
     .map(w.categoryName)
     .join(', ');
+  return `${w.t('bannerText', { purposes, manage: w.t('manageCookies') })} ${w.t('continueNote')}`;
+}
+
+/**
+ * The end of the banner's paragraph where an audience measurement runs exempt from consent: which
+ * one, and how to object (docs/contract.md §17); empty without one. Apart from `bannerText`, which
+ * temoin.js holds for its first banner: that banner is never shown for a config with an exempt
+ * tracker (src/first-visit.ts), so the note comes with the UI.
+ */
+export function exemptNote(config: ResolvedConfig, w: Words): string {
   const exempt = config.trackers.filter((t) => t.exempt).map((t) => t.name);
-  const note = exempt.length ? ` ${w.t('exemptNote', { trackers: exempt.join(', '), customise: w.t('customise') })}` : '';
-  return `${w.t('bannerText', { purposes, manage: w.t('manageCookies') })} ${w.t('continueNote')}${note}`;
+  return exempt.length ? ` ${w.t('exemptNote', { trackers: exempt.join(', '), customise: w.t('customise') })}` : '';
 }
