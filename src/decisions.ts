@@ -45,14 +45,18 @@ export const decideAll = (config: ResolvedConfig, decision: Decision, current?: 
  * @throws {Error} naming an id the config does not know; then nothing is decided.
  */
 export function updatedDecisions(config: ResolvedConfig, current: Decisions | undefined, { trackers = {}, categories = {} }: ConsentUpdate): Decisions {
-  for (const [kind, changes, known] of [['category', categories, config.categories], ['tracker', trackers, config.trackers]] as const) {
-    for (const id of Object.keys(changes)) if (!known.some((item) => item.id === id)) throw new Error(`temoin: update(): no ${kind} "${id}" in the config`);
-  }
   const decisions = { ...(current ?? decideAll(config, 0)) };
-  for (const { id, category, exempt } of config.trackers) {
-    if (!(id in decisions)) continue;
-    if (Object.hasOwn(categories, category)) decisions[id] = categories[category] ? 1 : ((decisions[id] & 2) as Decision);
-    if (Object.hasOwn(trackers, id)) decisions[id] = trackers[id] ? (exempt ? ((decisions[id] & 1) as Decision) : 1) : exempt ? 2 : 0;
+  for (const [kind, changes] of [['category', categories], ['tracker', trackers]] as const) {
+    for (const [id, granted] of Object.entries(changes)) {
+      const members = config.trackers.filter((t) => (kind === 'tracker' ? t.id : t.category) === id);
+      if (kind === 'tracker' ? !members.length : !config.categories.some((c) => c.id === id)) {
+        throw new Error(`temoin: update(): no ${kind} "${id}" in the config`);
+      }
+      for (const { id, exempt } of members) {
+        const own = kind === 'tracker' && exempt;
+        if (id in decisions) decisions[id] = (granted ? (own ? decisions[id] & 1 : 1) : own ? 2 : decisions[id] & 2) as Decision;
+      }
+    }
   }
   return decisions;
 }
