@@ -29,14 +29,14 @@ export interface Consent {
 export type Grants = Pick<Consent, 'trackers' | 'categories'>;
 
 /**
- * Every tracker granted when functional, decided so (1), or run exempt and not objected to (2,
+ * Every tracker granted when functional or decided so (1), an exempt one unless objected to (2,
  * docs/contract.md §17); every category when it is functional, or has trackers and all of them
  * are functional or consented to.
  */
 export function grantsOf(config: ResolvedConfig, decisions: Decisions): Grants {
   const optional = optionalTrackerIds(config);
   const consented = (id: string) => !optional.includes(id) || decisions[id] === 1;
-  const trackers = Object.fromEntries(config.trackers.map(({ id, exempt }) => [id, consented(id) || (!!exempt && decisions[id] !== 2)]));
+  const trackers = Object.fromEntries(config.trackers.map(({ id, exempt }) => [id, exempt ? decisions[id] !== 2 : consented(id)]));
   const categories = Object.fromEntries(
     config.categories.map(({ id, required }) => {
       const members = config.trackers.filter((t) => t.category === id);
