@@ -20,9 +20,9 @@ const clarity = (state: string): Call => ['clarity', 'consentv2', { ad_Storage: 
 
 /**
  * The vendors' consent APIs, as each vendor documents them (docs/contract.md §17):
- * - Matomo: `matomo.ts`, in the core, pushes `forgetCookieConsentGiven` (which deletes its cookies and
- *   writes none until `setCookieConsentGiven`, developer.matomo.org/guides/tracking-consent) on every
- *   choice that stops it, an objection to an exempt Matomo included.
+ * - Matomo: `_paq.push(['forgetCookieConsentGiven'])`, which deletes its cookies and writes none
+ *   until `setCookieConsentGiven` (developer.matomo.org/guides/tracking-consent), an objection to an
+ *   exempt Matomo included; `matomo.ts`, in the core, gives consent on every choice that grants it.
  * - Google's tags: `gtag('consent', 'update', …)`, `analytics_storage` for Analytics, the three
  *   `ad_*` types for Ads, as Consent Mode v2 (§10) sets them.
  * - Microsoft Clarity: `clarity('consentv2', { ad_Storage, analytics_Storage })`
@@ -33,7 +33,7 @@ const clarity = (state: string): Call => ['clarity', 'consentv2', { ad_Storage: 
  * - TikTok Pixel: `ttq.revokeConsent()`, `ttq.grantConsent()` (business-api.tiktok.com/portal/docs?id=1739585600931842).
  */
 export const CONSENT_API_CALLS: Record<ConsentApi, Calls> = {
-  matomo: { revoke: [], grant: [] },
+  matomo: { revoke: [['_paq.push', ['forgetCookieConsentGiven']]], grant: [] },
   'gtag-analytics': { revoke: [gtag(['analytics_storage'], 'denied')], grant: [gtag(['analytics_storage'], 'granted')] },
   'gtag-ads': { revoke: [gtag(ADS, 'denied')], grant: [gtag(ADS, 'granted')] },
   clarity: { revoke: [clarity('denied')], grant: [clarity('granted')] },

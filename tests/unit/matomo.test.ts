@@ -17,6 +17,12 @@ function fakeMatomo(): string[][] {
   return pushed;
 }
 
+/** Once the withdrawal's code, which init() loads on a choice, has followed the choices made. */
+async function withdrawalFollowed(): Promise<void> {
+  await import('../../src/integrations/withdrawal');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 let running: TemoinInstance[] = [];
 function start(input: TemoinConfig = config()): TemoinInstance {
   const instance = init(input, { catalog: Object.values(catalog) });
@@ -55,26 +61,31 @@ describe('a page using Matomo', () => {
     expect(window._paq).toEqual([['requireCookieConsent']]);
   });
 
-  it('gives consent on acceptance and forgets it on withdrawal', () => {
+  it('gives consent on acceptance at once, and forgets it on withdrawal once the withdrawal’s code loaded', async () => {
     const pushed = fakeMatomo();
     const instance = start();
     instance.acceptAll();
+    expect(pushed).toEqual([['requireCookieConsent'], ['setCookieConsentGiven']]);
     instance.rejectAll();
-    expect(pushed).toEqual([['requireCookieConsent'], ['setCookieConsentGiven'], ['forgetCookieConsentGiven']]);
+    await expect.poll(() => pushed).toEqual([['requireCookieConsent'], ['setCookieConsentGiven'], ['forgetCookieConsentGiven']]);
   });
 
-  it('forgets it when Matomo alone is withdrawn, and gives nothing when another tracker changes', () => {
+  it('forgets it when Matomo alone is withdrawn, and gives nothing when another tracker changes', async () => {
     const pushed = fakeMatomo();
     const instance = start();
     instance.update({ trackers: { 'google-analytics': true } });
     instance.update({ trackers: { matomo: true } });
     instance.update({ trackers: { matomo: false } });
-    expect(pushed).toEqual([['requireCookieConsent'], ['setCookieConsentGiven'], ['forgetCookieConsentGiven']]);
+    await expect.poll(() => pushed).toEqual([['requireCookieConsent'], ['setCookieConsentGiven'], ['forgetCookieConsentGiven']]);
+    instance.update({ trackers: { 'google-analytics': false } });
+    await withdrawalFollowed();
+    expect(pushed).toHaveLength(3);
   });
 
-  it('has nothing to forget when the first choice is a refusal', () => {
+  it('has nothing to forget when the first choice is a refusal', async () => {
     const pushed = fakeMatomo();
     start().rejectAll();
+    await withdrawalFollowed();
     expect(pushed).toEqual([['requireCookieConsent']]);
   });
 
@@ -119,14 +130,14 @@ describe('a page without Matomo in its config', () => {
 });
 
 describe('Matomo run exempt from consent (docs/contract.md §17)', () => {
-  it('is not made to wait for consent, writes its cookies before any choice and after a refusal, and is stopped by an objection', () => {
+  it('is not made to wait for consent, writes its cookies before any choice and after a refusal, and is stopped by an objection', async () => {
     const pushed = fakeMatomo();
     const cmp = start(config([{ id: 'matomo', exempt: true }, 'google-analytics']));
     expect(pushed.map(([command]) => command)).toEqual(['setCookieConsentGiven']);
     cmp.rejectAll();
     expect(pushed.map(([command]) => command).at(-1)).toBe('setCookieConsentGiven');
     cmp.update({ trackers: { matomo: false } });
-    expect(pushed.map(([command]) => command).at(-1)).toBe('forgetCookieConsentGiven');
+    await expect.poll(() => pushed.map(([command]) => command).at(-1)).toBe('forgetCookieConsentGiven');
     expect(cmp.isGranted('matomo')).toBe(false);
   });
 });
