@@ -173,10 +173,8 @@ export function createInstance(
     record = next;
     consent = changed;
     const sent = integrations.map((integration) => safely(() => integration?.(changed)));
-    loadWithdrawal?.().then(
-      (module) => module.followChoice(instance, previous, next, sent),
-      (error) => console.error('temoin: the withdrawal code failed to load', error),
-    );
+    // A file that does not load: the browser's own error names it.
+    loadWithdrawal?.().then((module) => module.followChoice(instance, previous, next, sent));
     clearRefused();
     gate.refresh();
     syncLauncher();
