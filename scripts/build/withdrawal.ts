@@ -8,7 +8,9 @@ import { define } from './define.ts';
  * those would wait for.
  */
 export const withdrawal: UserConfig = {
-  define,
+  // The storage keys' clearing it loads when a tracker it stops declares some: the script tag's
+  // own `temoin-storage.mjs` beside it, rather than a copy or a chunk of its own.
+  define: { ...define, __TEMOIN_STORAGE_FILE__: JSON.stringify('./temoin-storage.mjs') },
   build: {
     emptyOutDir: false,
     minify: true,

@@ -4,7 +4,6 @@ import type { ConsentRecord } from '../consent/record';
 import { clearsCookie } from '../decisions';
 import { clearCookies } from '../trackers/cookies';
 import { isExcludedPage } from '../trackers/excluded-paths';
-import { clearStorage } from '../trackers/storage';
 import { callPage, CONSENT_API_CALLS } from './consent-apis';
 
 /**
@@ -15,6 +14,19 @@ import { callPage, CONSENT_API_CALLS } from './consent-apis';
  * choice made in the page (`temoin-withdrawal.mjs` for the script tag), never on a page view
  * that only applies a stored choice.
  */
+
+/**
+ * The storage keys' clearing (trackers/storage.ts). In the script tag's `temoin-withdrawal.mjs`, the
+ * `temoin-storage.mjs` beside it (the build writes its name in), fetched by its URL, not through the
+ * bundler's `import()`, which it would wrap in its preload helper; where a bundler owns the files
+ * (the npm build, the unit tests), its own import: a chunk of its own, so that a site's bundler
+ * preloads nothing with this file (its entry then carries no list of what each chunk imports).
+ */
+declare const __TEMOIN_STORAGE_FILE__: string | undefined;
+const loadStorage: () => Promise<typeof import('../trackers/storage')> =
+  typeof __TEMOIN_STORAGE_FILE__ === 'string'
+    ? () => import(/* @vite-ignore */ new URL(__TEMOIN_STORAGE_FILE__, import.meta.url).href)
+    : () => import('../trackers/storage');
 
 /** What the instance gives: the config, and whether a tracker may run now. */
 export interface Chooser {
@@ -47,7 +59,8 @@ function ranInPage(config: ResolvedConfig): Set<string> {
 function clearStopped({ config, isGranted }: Chooser): void {
   const trackers = Object.fromEntries(config.trackers.map((t) => [t.id, isGranted(t.id)]));
   clearCookies(clearsCookie(config, { trackers, categories: {} }));
-  clearStorage(config.trackers.flatMap((t) => (trackers[t.id] ? [] : (t.storage ?? []))));
+  const keys = config.trackers.flatMap((t) => (trackers[t.id] ? [] : (t.storage ?? [])));
+  if (keys.length) void loadStorage().then((module) => module.clearStorage(keys));
 }
 
 /**

@@ -119,7 +119,7 @@ describe('the vendors’ consent APIs (docs/contract.md §17)', () => {
     await page.evaluate(() => window.Temoin.get()!.rejectAll());
     const denied = { ad_Storage: 'denied', analytics_Storage: 'denied' };
     expect(await nextCalls(page, 3)).toEqual([
-      // Matomo's integration in the core tells it at once (matomo.ts), the withdrawal's calls follow.
+      // All of them from the withdrawal's file, Matomo's forgetCookieConsentGiven included (consent-apis.ts).
       ['_paq', 'forgetCookieConsentGiven'],
       ['clarity', 'consentv2', denied],
       ['pa.consent.setMode', 'opt-out'],
@@ -132,6 +132,36 @@ describe('the vendors’ consent APIs (docs/contract.md §17)', () => {
       ['clarity', 'consentv2', granted],
       ['pa.consent.setMode', 'opt-in'],
     ]);
+    expect(await marked(page)).toBe(true);
+    await context.close();
+  });
+});
+
+describe('the storage keys of a tracker stopped through its consent API', () => {
+  // A site's own tracker using Clarity's consent API, which writes its key once more when told to stop.
+  const keyed = { ...stats, id: 'keyed', name: 'Keyed', consentApi: 'clarity', storage: ['keyed_*'], cookies: [] };
+  const body = `<script type="text/plain" data-temoin-tracker="keyed">
+    (window.__ran = window.__ran || []).push('keyed');
+    localStorage.setItem('keyed_state', 'running');
+    window.clarity = (command, { analytics_Storage }) => {
+      (window.__told = window.__told || []).push(analytics_Storage);
+      localStorage.setItem('keyed_state', analytics_Storage);
+    };
+  </script>`;
+  const stored = (page: Page) => page.evaluate(() => localStorage.getItem('keyed_state'));
+  const told = (page: Page) => page.evaluate(() => (window as unknown as { __told?: string[] }).__told ?? []);
+
+  it('are deleted once more after the stop, whatever it wrote on its way out, with no reload', async () => {
+    const { page, context } = await visit(browser, server, '/withdraw-storage.html', pageHtml({ config: testConfig({ trackers: [keyed] }), body }));
+    await page.getByRole('button', { name: 'Tout accepter' }).click();
+    await expect.poll(() => stored(page)).toBe('running');
+    await mark(page);
+    await page.evaluate(() => window.Temoin.get()!.rejectAll());
+    // The stand-in wrote its key when told to stop, after the choice had deleted it: deleted again.
+    await expect.poll(() => told(page)).toEqual(['denied']);
+    await expect.poll(() => stored(page)).toBeNull();
+    await page.waitForTimeout(300);
+    expect(await stored(page)).toBeNull();
     expect(await marked(page)).toBe(true);
     await context.close();
   });
