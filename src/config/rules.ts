@@ -95,8 +95,6 @@ export const THIRTEEN_MONTHS_DAYS = lifetimeDays('13mo');
  * config ever becomes code the page runs.
  */
 export const CONSENT_APIS = ['matomo', 'gtag-analytics', 'gtag-ads', 'clarity', 'piano', 'meta', 'tiktok'] as const;
-/** One of `CONSENT_APIS`, for the browser's validator (the property test keeps both equal). */
-export const CONSENT_API = /^(matomo|gtag-analytics|gtag-ads|clarity|piano|meta|tiktok)$/;
 
 /**
  * A declared cookie name, a final `*` making it a prefix. Wider than an RFC 6265 token, since
@@ -140,12 +138,8 @@ export const ENDPOINT_PATH = /^(?!.*\/\/)\/[!-[\]-~]*$/;
  * documentation or code, or only other public pages (a reproduction, a cookie database, an observation).
  */
 export const BASES = ['vendor', 'other'] as const;
-/** One of `BASES`, for the browser's validator (the property test keeps both equal). */
-export const BASIS = /^(vendor|other)$/;
 
 export const LOCALES = ['fr', 'en'] as const;
-/** One of `LOCALES`, for the browser's validator, which has no enum (the property test keeps both equal). */
-export const LOCALE = /^(fr|en)$/;
 
 /** The consent cookie, name and value, stays under 1 KB (docs/contract.md §6). */
 export const CONSENT_COOKIE_MAX = 1023;

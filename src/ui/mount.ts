@@ -10,7 +10,8 @@ import type { createBanner } from './banner';
 import { loadPreferencesLayer } from './lazy';
 import { VISUALLY_HIDDEN, WRAPPER } from './names';
 import type { PreferencesLayer } from './preferences/preferences-layer';
-import { exemptNote, type wordsOf } from './texts';
+import { exemptNote } from './exempt-note';
+import type { wordsOf } from './texts';
 
 /**
  * The status line's CSS, read by screen readers and not shown: added to the stylesheet the caller
