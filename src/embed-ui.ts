@@ -1,9 +1,17 @@
 import { rememberValidatedConfig, type ValidatedConfig } from './config/cache';
 import { resolveLoadingEntries } from './config/load';
-import type { UiModule } from './instance';
+import type { TemoinInstance, UiModule } from './instance';
 import { launcherLook } from './launcher-look';
+import { importModule } from './module-import';
 import { renderCookieTable } from './ui/lazy';
-import { type BannerParts, type FirstBanner, mountUi } from './ui/mount';
+import { type BannerParts, type FirstBanner, type MountTexts, mountUi } from './ui/mount';
+
+/**
+ * The English texts of the UI, a file beside this one (`temoin-en.mjs`, scripts/build/chunks.ts):
+ * `temoin.js` hands over the French ones, and a French page never downloads these. Asked for again
+ * under a new URL after a failure (module-import.ts).
+ */
+const english = async () => (await importModule<{ default: MountTexts }>('temoin-en.mjs')).default;
 
 /**
  * The UI, with the banner, its words, its French texts, the stylesheet and the DOM helpers that
@@ -12,7 +20,12 @@ import { type BannerParts, type FirstBanner, mountUi } from './ui/mount';
  * here, by the same validator.
  */
 export const ui = (parts: BannerParts, first?: FirstBanner): UiModule => ({
-  mountUi: (instance) => mountUi(instance, parts, first),
+  // For an English config, mounted once its texts are in: the instance's UI waits for the promise
+  // (`withUi` in src/instance.ts, typed for a controller), and a failure to load them is the UI's,
+  // reported and tried again at the next need. They are asked for here, not by the validator: it
+  // ends as this file arrives, temoin.js having requested the catalog entries beside it.
+  mountUi: (async (instance: TemoinInstance) =>
+    mountUi(instance, parts, first, instance.config.tenant.locale === 'en' ? await english() : undefined)) as unknown as UiModule['mountUi'],
   renderCookieTable,
   resolveTableConfig: resolveLoadingEntries,
 });

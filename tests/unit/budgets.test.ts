@@ -56,6 +56,16 @@ describe('what a page downloads', () => {
     }
   });
 
+  it('leaves the English texts out of a French first visit: temoin-en.mjs brings them, for an English config alone', () => {
+    const firstVisit = withStaticImports('temoin-ui.mjs', importsOf).map((file) => readFileSync(`dist/${file}`, 'utf8')).join('\n');
+    const english = readFileSync('dist/temoin-en.mjs', 'utf8');
+    for (const text of ['Your choices about cookies', 'Accept all', 'Choices saved', 'Audience measurement exempt from consent']) {
+      expect(firstVisit, text).not.toContain(text);
+      expect(english, text).toContain(text);
+    }
+    expect(importsOf('temoin-en.mjs')).toEqual([]);
+  });
+
   it('matches the sizes the README states, within 0.2 kB', () => {
     const readme = readFileSync('README.md', 'utf8');
     const stated = (label: string) => {
