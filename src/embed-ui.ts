@@ -7,25 +7,25 @@ import { renderCookieTable } from './ui/lazy';
 import { type BannerParts, type FirstBanner, type MountTexts, mountUi } from './ui/mount';
 
 /**
- * The English texts of the UI, a file beside this one (`temoin-en.mjs`, scripts/build/chunks.ts):
- * `temoin.js` hands over the French ones, and a French page never downloads these. Asked for again
- * under a new URL after a failure (module-import.ts).
- */
-const english = async () => (await importModule<{ default: MountTexts }>('temoin-en.mjs')).default;
-
-/**
  * The UI, with the banner, its words, its French texts, the stylesheet and the DOM helpers that
  * temoin.js hands over (ui/banner-parts.ts: it holds them for a first visit), and the first banner
  * it showed, if it did. A cookie table naming another config (docs/contract.md §9) has it validated
  * here, by the same validator.
  */
 export const ui = (parts: BannerParts, first?: FirstBanner): UiModule => ({
-  // For an English config, mounted once its texts are in: the instance's UI waits for the promise
-  // (`withUi` in src/instance.ts, typed for a controller), and a failure to load them is the UI's,
-  // reported and tried again at the next need. They are asked for here, not by the validator: it
-  // ends as this file arrives, temoin.js having requested the catalog entries beside it.
+  // For an English config, mounted once its texts are in: `temoin-en.mjs` beside this file
+  // (scripts/build/chunks.ts), which a French page never loads, `temoin.js` handing over the French
+  // ones. The instance's UI waits for the promise (`withUi` in src/instance.ts, typed for a
+  // controller); a failure to load them is the UI's, reported and tried again, under a new URL, at
+  // the next need (module-import.ts). They are asked for here, not by the validator: it ends as this
+  // file arrives, temoin.js having requested the catalog entries beside it.
   mountUi: (async (instance: TemoinInstance) =>
-    mountUi(instance, parts, first, instance.config.tenant.locale === 'en' ? await english() : undefined)) as unknown as UiModule['mountUi'],
+    mountUi(
+      instance,
+      parts,
+      first,
+      instance.config.tenant.locale === 'en' ? (await importModule<{ default: MountTexts }>('temoin-en.mjs')).default : undefined,
+    )) as unknown as UiModule['mountUi'],
   renderCookieTable,
   resolveTableConfig: resolveLoadingEntries,
 });
