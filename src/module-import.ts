@@ -11,7 +11,8 @@ const failures = new Map<string, number>();
 export function importModule<T>(file: string): Promise<T> {
   const href = new URL(file, import.meta.url).href;
   const failed = failures.get(href) ?? 0;
-  const url = failed ? `${href}${href.includes('?') ? '&' : '?'}retry=${failed}` : href;
+  // Its URL has no query of its own: a file name resolved against this module's drops that of the module.
+  const url = failed ? `${href}?retry=${failed}` : href;
   return import(/* @vite-ignore */ url).catch((error: unknown) => {
     failures.set(href, failed + 1);
     throw error;
