@@ -2,8 +2,9 @@ import { rememberValidatedConfig, type ValidatedConfig } from './config/cache';
 import { resolveLoadingEntries } from './config/load';
 import type { UiModule } from './instance';
 import { launcherLook } from './launcher-look';
+import { importModule } from './module-import';
 import { renderCookieTable } from './ui/lazy';
-import { type BannerParts, type FirstBanner, mountUi } from './ui/mount';
+import { type BannerParts, type FirstBanner, type MountTexts, mountUi } from './ui/mount';
 
 /**
  * The UI, with the banner, its words, its French texts, the stylesheet and the DOM helpers that
@@ -12,7 +13,19 @@ import { type BannerParts, type FirstBanner, mountUi } from './ui/mount';
  * here, by the same validator.
  */
 export const ui = (parts: BannerParts, first?: FirstBanner): UiModule => ({
-  mountUi: (instance) => mountUi(instance, parts, first),
+  // For an English config, mounted once its texts are in: `temoin-en.mjs` beside this file
+  // (scripts/build/chunks.ts), which a French page never loads, `temoin.js` handing over the French
+  // ones. The instance's UI waits for the promise (`withUi` in src/instance.ts); a failure to load
+  // them is the UI's, reported and tried again, under a new URL, at the next need (module-import.ts).
+  // They are asked for here, not by the validator: it ends as this file arrives, temoin.js having
+  // requested the catalog entries beside it.
+  mountUi: async (instance) =>
+    mountUi(
+      instance,
+      parts,
+      first,
+      instance.config.tenant.locale === 'en' ? (await importModule<{ default: MountTexts }>('temoin-en.mjs')).default : undefined,
+    ),
   renderCookieTable,
   resolveTableConfig: resolveLoadingEntries,
 });

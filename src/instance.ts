@@ -57,7 +57,8 @@ export interface UiController {
 }
 
 export interface UiModule {
-  mountUi(instance: TemoinInstance): UiController;
+  /** The UI once mounted; a promise where it waits for something first (the script tag's English texts). */
+  mountUi(instance: TemoinInstance): UiController | Promise<UiController>;
   renderCookieTable: typeof import('./ui/preferences/cookie-table').renderCookieTable;
   /** Validates a config a cookie table names (docs/contract.md §9), as this instance's was: the core never carries that code. */
   resolveTableConfig: ConfigResolver;

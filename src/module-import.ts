@@ -2,14 +2,17 @@
 const failures = new Map<string, number>();
 
 /**
- * `import(href)` that, after a failure, fetches for real: HTML's module map keeps a failed fetch
- * failed for its URL (whatwg/html#6768, as Chromium does), so each attempt after a failure asks
- * for `href` under a new `retry` query. The module's own imports keep their URLs: a chunk that
- * failed as the import of another one stays failed until the page reloads.
+ * `import()` of `file`, a module of the script tag's build beside this one, that after a failure
+ * fetches for real: HTML's module map keeps a failed fetch failed for its URL (whatwg/html#6768, as
+ * Chromium does), so each attempt after a failure asks for it under a new `retry` query. The
+ * module's own imports keep their URLs: a chunk that failed as the import of another one stays
+ * failed until the page reloads.
  */
-export function importModule<T>(href: string): Promise<T> {
+export function importModule<T>(file: string): Promise<T> {
+  const href = new URL(file, import.meta.url).href;
   const failed = failures.get(href) ?? 0;
-  const url = failed ? `${href}${href.includes('?') ? '&' : '?'}retry=${failed}` : href;
+  // Its URL has no query of its own: a file name resolved against this module's drops that of the module.
+  const url = failed ? `${href}?retry=${failed}` : href;
   return import(/* @vite-ignore */ url).catch((error: unknown) => {
     failures.set(href, failed + 1);
     throw error;

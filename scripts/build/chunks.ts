@@ -4,6 +4,8 @@ import type { Plugin, UserConfig } from 'vite';
 import { catalogEntryModule, runtimeEntry } from '../../src/config/runtime-entry.ts';
 import { LOCALES } from '../../src/config/rules.ts';
 import type { Locale, Tracker } from '../../src/config/types.ts';
+import { en } from '../../src/locales/en.ts';
+import { enUi } from '../../src/locales/en-ui.ts';
 import { CATALOG_IDS, define } from './define.ts';
 
 /** A catalog entry as a page in one locale loads it: `virtual:temoin-catalog-entry/<id>.<locale>`. */
@@ -25,6 +27,23 @@ function runtimeCatalogEntries(): Plugin {
       this.addWatchFile(file);
       return `export default ${JSON.stringify(runtimeEntry(JSON.parse(readFileSync(file, 'utf8')) as Tracker, locale))};`;
     },
+  };
+}
+
+/** The English texts of the script tag's UI: `virtual:temoin-english`. */
+const ENGLISH = 'virtual:temoin-english';
+
+/**
+ * `temoin-en.mjs`, the texts the script tag's UI shows for an English config (src/embed-ui.ts): the
+ * banner's (locales/en.ts), the status line's and the exempt note (locales/en-ui.ts), written in
+ * as one object. A copy, not those modules: the preferences chunk holds them too, and would
+ * otherwise import them from this file, which a French page never loads.
+ */
+function englishTexts(): Plugin {
+  return {
+    name: 'temoin-english-texts',
+    resolveId: (id) => (id === ENGLISH ? `\0${id}` : null),
+    load: (id) => (id === `\0${ENGLISH}` ? `export default ${JSON.stringify({ ...en, ...enUi })};` : null),
   };
 }
 
@@ -68,16 +87,16 @@ function onlyThroughPreferences(id: string, graph: ModuleGraph, seen: ReadonlySe
 
 /**
  * `vite build --mode chunks` writes the ES modules the script tag loads beside itself when a page
- * needs them, and nothing else: `temoin-ui.mjs` (validator and UI), the catalog entries
- * (`temoin-catalog-<id>.mjs`, `temoin-catalog-<id>.en.mjs`), `temoin-consent-mode.mjs`,
- * `temoin-endpoint.mjs`, `temoin-storage.mjs`, `temoin-ids.mjs` (the catalog's ids, for a config
+ * needs them, and nothing else: `temoin-ui.mjs` (validator and UI), `temoin-en.mjs` (the UI's
+ * English texts), the catalog entries (`temoin-catalog-<id>.mjs`, `temoin-catalog-<id>.en.mjs`),
+ * `temoin-consent-mode.mjs`, `temoin-endpoint.mjs`, `temoin-storage.mjs`, `temoin-ids.mjs` (the catalog's ids, for a config
  * holding whole tracker objects, which may replace catalog entries), `temoin-preferences-<hash>.mjs` and
  * `.vite/manifest.json`. `temoin-config-errors.mjs` is a build of its own (`config-errors.ts`).
  * Not lib mode: lib mode leaves ES output unminified (for consumers' tree-shaking); these run as shipped.
  */
 export const chunks: UserConfig = {
   define,
-  plugins: [preferencesChunkName(), runtimeCatalogEntries()],
+  plugins: [preferencesChunkName(), runtimeCatalogEntries(), englishTexts()],
   build: {
     emptyOutDir: false,
     minify: true,
@@ -92,6 +111,8 @@ export const chunks: UserConfig = {
         'temoin-storage': 'src/trackers/storage-script-tag.ts',
         // The catalog's ids, which the validator imports by URL only for a config holding whole tracker objects.
         'temoin-ids': 'src/config/catalog-ids.ts',
+        // The English texts, which the UI imports by URL only for an English config.
+        'temoin-en': ENGLISH,
         // Each catalog entry a file of its own per locale, which the validator imports by id.
         ...Object.fromEntries(
           CATALOG_IDS.flatMap((id) => LOCALES.map((locale) => [catalogEntryModule(id, locale), `${CATALOG_ENTRY}${id}.${locale}`])),

@@ -1,11 +1,9 @@
-import { EXEMPT_NOTE } from './exempt-note';
+import { enUi } from './en-ui';
 import type { PreferencesTexts } from './fr-preferences';
-import { SAVED } from './saved';
 
-/** The widget's English texts that only the preferences dialog and the cookie table show. */
+/** The widget's English texts that only the preferences dialog and the cookie table show, and those the UI shows beside the banner's (en-ui.ts). */
 export const enPreferences: PreferencesTexts = {
-  saved: SAVED.en,
-  exemptNote: EXEMPT_NOTE.en,
+  ...enUi,
   preferencesTitle: 'Cookie preferences',
   functional: 'Strictly necessary',
   preferencesText: 'Turn each use on or off. Your choice is kept for {months} months.',

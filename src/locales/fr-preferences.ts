@@ -1,15 +1,13 @@
-import { EXEMPT_NOTE } from './exempt-note';
-import { SAVED } from './saved';
+import { frUi } from './fr-ui';
 
 /**
  * The widget's French texts that only the preferences dialog and the cookie table show: they come
  * with them in the preferences chunk, not on a first visit; and the status line's text and the
- * banner's exempt note, which the UI brings (saved.ts, exempt-note.ts). Units of a lifetime are
+ * banner's exempt note, which the UI brings (fr-ui.ts). Units of a lifetime are
  * `singular|plural`.
  */
 export const frPreferences = {
-  saved: SAVED.fr,
-  exemptNote: EXEMPT_NOTE.fr,
+  ...frUi,
   preferencesTitle: 'Préférences de cookies',
   functional: 'Nécessaires au fonctionnement',
   preferencesText: 'Activez ou désactivez chaque usage. Votre choix est conservé {months}\u00a0mois.',

@@ -13,7 +13,7 @@ declare const __TEMOIN_PREFERENCES_CHUNK__: string | undefined;
  * helper: a kilobyte on a first visit, for a chunk with nothing to preload.
  */
 const fromChunk = async <M>(key: keyof M): Promise<M> =>
-  Object.values(await importModule<Record<string, M>>(new URL(__TEMOIN_PREFERENCES_CHUNK__!, import.meta.url).href)).find((namespace) => namespace[key])!;
+  Object.values(await importModule<Record<string, M>>(__TEMOIN_PREFERENCES_CHUNK__!)).find((namespace) => namespace[key])!;
 
 /*
  * Where a bundler owns the files (the npm build, the unit tests), its own import. The condition is

@@ -1,10 +1,8 @@
 import type { Consent } from '../consent/consent';
 import type { el, whenBodyExists } from '../dom';
 import type { TemoinInstance, UiController } from '../instance';
-import { en } from '../locales/en';
-import { EXEMPT_NOTE } from '../locales/exempt-note';
 import type { BannerTexts } from '../locales/fr';
-import { SAVED } from '../locales/saved';
+import { frUi, type UiTexts } from '../locales/fr-ui';
 import type { createShadowHost } from '../shadow';
 import type { createBanner } from './banner';
 import { loadPreferencesLayer } from './lazy';
@@ -28,8 +26,10 @@ function deepActiveElement(): HTMLElement | null {
 
 /**
  * The banner, its words and French texts, the stylesheet of the widget and the DOM helpers, which
- * the caller hands over (./banner-parts.ts). The English texts come with this module: `temoin.js`
- * holds the French ones alone. A list, not an object: `temoin.js` spells no property names for it.
+ * the caller hands over (./banner-parts.ts). The English texts are the caller's to give, for an
+ * English config alone: `temoin.js` holds the French ones, and the script tag's UI loads the
+ * English ones only for a page that shows them (src/embed-ui.ts). A list, not an object:
+ * `temoin.js` spells no property names for it.
  */
 export type BannerParts = [
   createBanner: typeof createBanner,
@@ -41,6 +41,9 @@ export type BannerParts = [
   whenBodyExists: typeof whenBodyExists,
 ];
 
+/** All the texts this UI shows in one locale: the banner's and its own (locales/fr-ui.ts). */
+export type MountTexts = BannerTexts & UiTexts;
+
 /** The banner a first visit shows before validation (src/first-visit.ts), and the visitor's click on it. */
 export interface FirstBanner {
   host: HTMLElement;
@@ -51,18 +54,20 @@ export interface FirstBanner {
 /**
  * Mounts the visitor's UI in its own shadow root and returns what the instance drives it with. A
  * choice is recorded only through the instance, which then calls `update()`. `first`, the banner
- * temoin.js showed before validation, if it did: this UI's banner takes its place.
+ * temoin.js showed before validation, if it did: this UI's banner takes its place. `english`, the
+ * texts of an English config; without them, the French ones.
  */
 export function mountUi(
   instance: TemoinInstance,
   [createBanner, wordsOf, french, css, el, createShadowHost, whenBodyExists]: BannerParts,
   first?: FirstBanner,
+  english?: MountTexts,
 ): UiController {
   const { config } = instance;
   const { locale } = config.tenant;
-  // The status line's text and the exempt note come with this module: temoin.js, which hands over
-  // the French texts, carries neither (locales/saved.ts, locales/exempt-note.ts).
-  const w = wordsOf(config, { ...(locale === 'en' ? en : french), saved: SAVED[locale], exemptNote: EXEMPT_NOTE[locale] });
+  // The status line's French text and the exempt note come with this module: temoin.js, which
+  // hands over the French banner's, carries neither (locales/fr-ui.ts).
+  const w = wordsOf(config, english ?? { ...french, ...frUi });
   const { host, root } = createShadowHost('ui', css + STATUS_CSS);
   host.lang = locale;
   // First in the tab order, so a keyboard user meets the banner before the page (RGAA 12.8).

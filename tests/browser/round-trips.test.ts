@@ -126,6 +126,54 @@ describe('the plain script tag under a strict Content-Security-Policy', () => {
   });
 });
 
+describe('the English texts', () => {
+  const ENGLISH = '/dist/temoin-en.mjs';
+  const english = { ...CONFIG, tenant: { ...CONFIG.tenant, locale: 'en' }, trackers: [{ id: 'matomo', exempt: true }, 'zendesk', 'google-analytics'] };
+  /** What the page at `path` requested of `/dist/` since `before`. */
+  const fetched = (before: number) => server.requests.slice(before).filter((path) => path.startsWith('/dist/'));
+
+  it('come with the UI for an English config: the banner, its exempt note, the status line and the launcher', async () => {
+    server.page('/en-texts.html', page({ config: english }));
+    const { page: tab, context, errors } = await openPage(browser);
+    const before = server.requests.length;
+    await tab.goto(server.origin() + '/en-texts.html');
+    const banner = tab.getByRole('region', { name: 'Your choices about cookies' });
+    await expect(banner.textContent()).resolves.toContain('Audience measurement exempt from consent (Matomo): anonymous statistics');
+    expect(fetched(before)).toContain(ENGLISH);
+    await tab.getByRole('button', { name: 'Accept all' }).click();
+    await tab.getByRole('button', { name: 'Cookie settings' }).waitFor();
+    expect(await tab.getByRole('status').textContent()).toBe('Choices saved');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('are not loaded by a French page, on a first visit nor in the preferences', async () => {
+    const before = server.requests.length;
+    const { page: tab, context } = await bannerShown('/fr-texts.html');
+    await tab.getByRole('button', { name: 'Personnaliser' }).click();
+    await tab.getByRole('button', { name: 'Enregistrer mes choix' }).click();
+    await tab.getByRole('button', { name: 'Gestion des cookies' }).waitFor();
+    expect(await tab.getByRole('status').textContent()).toBe('Choix enregistrés');
+    expect(fetched(before)).toContain('/dist/temoin-ui.mjs');
+    expect(fetched(before)).not.toContain(ENGLISH);
+    await context.close();
+  });
+
+  it('that fail to load leave an English page without a banner rather than with a French one, and load at the next need', async () => {
+    server.page('/en-fails.html', page({ config: english }));
+    const { page: tab, context, errors } = await openPage(browser);
+    server.fail = (path) => path === ENGLISH;
+    await tab.goto(server.origin() + '/en-fails.html');
+    await expect.poll(() => errors.join('\n')).toContain('temoin: the UI failed to load');
+    expect(await tab.locator('[data-temoin-ui]').count()).toBe(0);
+    expect(await tab.evaluate(() => window.Temoin.get()!.isGranted('google-analytics'))).toBe(false);
+    server.fail = undefined;
+    await tab.evaluate(() => window.Temoin.get()!.showBanner());
+    await tab.getByRole('button', { name: 'Accept all' }).waitFor();
+    await context.close();
+  });
+});
+
 describe('opening the preferences', () => {
   it('fetches one file, the preferences chunk, which imports nothing not already loaded', async () => {
     const { page: tab, context } = await bannerShown('/prefs-once.html');

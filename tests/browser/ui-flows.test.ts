@@ -189,6 +189,8 @@ describe('a returning visitor', () => {
 describe('in English', () => {
   it('offers Accept all, Reject all, Customise, Continue without accepting, then Cookie settings', async () => {
     const { page, context } = await visit(browser, server, '/en.html', pageHtml({ config: uiConfig({}, { locale: 'en' }), body: ARTICLE }));
+    // Shown once its texts are in (temoin-en.mjs), after the instance has started.
+    await page.getByRole('region', { name: 'Your choices about cookies' }).waitFor();
     for (const name of ['Accept all', 'Reject all', 'Customise', 'Continue without accepting']) {
       expect(await page.getByRole('button', { name, exact: true }).isVisible()).toBe(true);
     }

@@ -47,13 +47,23 @@ describe('what a page downloads', () => {
     expect(kB(sizes().firstVisit)).toBeLessThanOrEqual(13);
   });
 
-  it('leaves out of a first visit what only an invalid config needs: the messages and the list of catalog ids', () => {
-    const firstVisit = withStaticImports('temoin-ui.mjs', importsOf).map((file) => readFileSync(`dist/${file}`, 'utf8')).join('\n');
-    const errors = readFileSync('dist/temoin-config-errors.mjs', 'utf8');
-    for (const text of ['is not a known field', 'must be an https: URL', 'ab-tasty', 'zendesk']) {
+  /** Each of `texts` is in `file`, and in none of the files a first visit loads with temoin-ui.mjs. */
+  const leftOut = (file: string, texts: string[]) => {
+    const firstVisit = withStaticImports('temoin-ui.mjs', importsOf).map((name) => readFileSync(`dist/${name}`, 'utf8')).join('\n');
+    const other = readFileSync(`dist/${file}`, 'utf8');
+    for (const text of texts) {
       expect(firstVisit, text).not.toContain(text);
-      expect(errors, text).toContain(text);
+      expect(other, text).toContain(text);
     }
+  };
+
+  it('leaves out of a first visit what only an invalid config needs: the messages and the list of catalog ids', () => {
+    leftOut('temoin-config-errors.mjs', ['is not a known field', 'must be an https: URL', 'ab-tasty', 'zendesk']);
+  });
+
+  it('leaves the English texts out of a French first visit: temoin-en.mjs brings them, for an English config alone', () => {
+    leftOut('temoin-en.mjs', ['Your choices about cookies', 'Accept all', 'Choices saved', 'Audience measurement exempt from consent']);
+    expect(importsOf('temoin-en.mjs')).toEqual([]);
   });
 
   it('matches the sizes the README states, within 0.2 kB', () => {

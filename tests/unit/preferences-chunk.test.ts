@@ -44,8 +44,14 @@ describe('the preferences chunk of the script tag', () => {
     for (const file of ['src/ui/texts.ts', 'src/ui/banner.ts', 'src/ui/styles.ts', 'src/locales/fr.ts']) {
       expect(ui, file).not.toContain(resolve(file));
     }
-    // temoin.js holds the banner's texts in one language: the English ones come with the UI.
-    expect(ui).toContain(resolve('src/locales/en.ts'));
     expect(chunk('preferences').moduleIds).toContain(resolve('src/ui/texts.ts'));
+  });
+
+  it('holds the English texts, which temoin-ui.mjs does not carry: it loads a copy, temoin-en.mjs, for an English config', () => {
+    for (const file of ['src/locales/en.ts', 'src/locales/en-ui.ts']) {
+      expect(chunk('temoin-ui').moduleIds, file).not.toContain(resolve(file));
+      expect(chunk('preferences').moduleIds, file).toContain(resolve(file));
+    }
+    expect(chunk('temoin-en').imports).toEqual([]);
   });
 });

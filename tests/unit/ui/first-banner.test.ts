@@ -5,6 +5,8 @@ import { parseConfig } from '../../../src/config/parse';
 import { firstVisit } from '../../../src/first-visit';
 import { createInstance, type TemoinInstance } from '../../../src/instance';
 import { launcherLook } from '../../../src/launcher-look';
+import { en } from '../../../src/locales/en';
+import { enUi } from '../../../src/locales/en-ui';
 import { BANNER_PARTS } from '../../../src/ui/banner-parts';
 import { type FirstBanner, mountUi } from '../../../src/ui/mount';
 import { resolveTableConfig, testConfig } from './setup';
@@ -36,10 +38,17 @@ function showFirst(config: unknown) {
 /** The first banner's buttons, by name. */
 const firstButton = (name: string) => within(document.querySelector('[data-temoin-banner]')!.shadowRoot!.querySelector('section')!).getByRole('button', { name });
 
+/** The English texts the script tag's UI loads for an English config (`temoin-en.mjs`, src/embed-ui.ts). */
+const english = (instance: TemoinInstance) => (instance.config.tenant.locale === 'en' ? { ...en, ...enUi } : undefined);
+
 /** Starts the instance of the validated `config` with the UI temoin.js hands `first` to. */
 function start(config: unknown, first: FirstBanner | undefined): TemoinInstance {
   const resolved = parseConfig(config);
-  const loadUi = async () => ({ ...(await import('../../../src/ui/index')), mountUi: (instance: TemoinInstance) => mountUi(instance, BANNER_PARTS, first), resolveTableConfig });
+  const loadUi = async () => ({
+    ...(await import('../../../src/ui/index')),
+    mountUi: (instance: TemoinInstance) => mountUi(instance, BANNER_PARTS, first, english(instance)),
+    resolveTableConfig,
+  });
   const instance = createInstance(resolved, { loadUi, launcher: launcherLook(resolved) });
   running.push(instance);
   return instance;
