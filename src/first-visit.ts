@@ -43,7 +43,8 @@ function unvalidated(input: Record<string, any>): ResolvedConfig {
  * and the entries load. Nothing is gated differently: trackers stay blocked until the validated
  * config starts the instance, whose UI takes this banner's place and records a click made
  * meanwhile (ui/mount.ts). Returns the banner shown. In French only: this file holds the texts of
- * one language, the default one; an English config's banner comes with the UI, once validated.
+ * one language, the default one; an English config's banner comes with the UI, once validated, and
+ * its texts, requested here beside it.
  */
 export function firstVisit(input: unknown, load: (file: string) => Promise<unknown>): FirstBanner | undefined {
   try {
@@ -55,6 +56,9 @@ export function firstVisit(input: unknown, load: (file: string) => Promise<unkno
     for (const ref of config.trackers) {
       if (typeof ref === 'string') load(`${catalogEntryModule(ref, locale)}.mjs`).catch(() => {});
     }
+    // An English config's banner waits for its texts, which the UI imports (src/embed-ui.ts): asked
+    // for beside it, not after it. A failure is the UI's to report, when it imports them.
+    if (locale === 'en') load('temoin-en.mjs').catch(() => {});
     // No banner where the instance will show none: a stored choice (even one it finds invalid), a
     // refusal by Global Privacy Control, no tracker needing consent (`functional` needs none). Nor
     // where it would say less than the validated one: that banner names the exempt trackers

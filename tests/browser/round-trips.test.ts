@@ -66,6 +66,16 @@ describe('a first visit with the plain script tag', () => {
     await context.close();
   });
 
+  it('fetches an English config’s texts beside the UI and its entries, not after them', async () => {
+    const english = { ...CONFIG, tenant: { ...CONFIG.tenant, locale: 'en' } };
+    const { context, requested, release } = await visitWithHeldUi('/plain-en.html', page({ config: english }));
+    const files = ['temoin.js', 'temoin-ui.mjs', 'temoin-en.mjs', ...CONFIG.trackers.map((id) => `temoin-catalog-${id}.en.mjs`)];
+    // The UI is held back: temoin-en.mjs was asked for by temoin.js, not by the UI once validated.
+    await expect.poll(() => [...requested].sort()).toEqual(files.map((file) => `/dist/${file}`).sort());
+    release();
+    await context.close();
+  });
+
   it('records a click on that banner only once the config is validated: nothing gated runs before', async () => {
     const { context, page: tab, release, errors } = await visitWithHeldUi('/plain-click.html', page({ head: GATED }));
     await tab.getByRole('button', { name: 'Tout accepter' }).click();
