@@ -1,3 +1,4 @@
+import { importModule as load } from '../module-import';
 import { checkTracker } from './checks';
 import type { explain } from './errors-script-tag';
 import type { Problem } from './messages';
@@ -6,19 +7,12 @@ import { ID, LOCALES, UNKNOWN_ID_RULE } from './rules';
 import { catalogEntryModule } from './runtime-entry';
 import type { Locale, ResolvedConfig, Tracker } from './types';
 
-/** This module's URL; named, so that Vite does not take `new URL(…, import.meta.url)` for an asset of the build. */
-const here = import.meta.url;
-
-/**
- * A module beside this file, by its URL: the catalog entries, `temoin-ids.mjs` and
- * `temoin-config-errors.mjs` are entries of the build, not the bundler's chunks, whose `import()`
- * would bring its preload helper along.
- */
-const load = <T>(file: string): Promise<T> => import(/* @vite-ignore */ new URL(file, here).href);
-
 /**
  * A catalog entry with its texts in `locale`, a module of its own beside this file
  * (`catalogEntryModule()`, scripts/build/chunks.ts): a loader per entry weighs nothing, however large the catalog.
+ * The catalog entries, `temoin-ids.mjs` and `temoin-config-errors.mjs` are entries of the build, not
+ * the bundler's chunks, whose `import()` would bring its preload helper along: each is imported by
+ * its URL, under a new one after a failure (module-import.ts), so that the next `init()` fetches it again.
  */
 const entry = async (id: string, locale: Locale): Promise<Tracker> => (await load<{ default: Tracker }>(`${catalogEntryModule(id, locale)}.mjs`)).default;
 

@@ -68,6 +68,22 @@ describe('a script-tag config naming a catalog id that does not exist', () => {
     await context.close();
   });
 
+  it('fetches an entry that did not load again at the next init(), under a new URL, and starts', async () => {
+    server.page('/entry-again.html', pageHtml({ config: testConfig({ trackers: ['zendesk', 'matomo'] }), body: GATED }));
+    const { page, context, errors } = await openPage(browser);
+    const entry = /\/dist\/temoin-catalog-matomo\.mjs$/;
+    await page.route(entry, (route) => route.abort());
+    await page.goto(server.origin() + '/entry-again.html');
+    await expect.poll(() => errors.join('\n')).toContain('temoin-catalog-matomo.mjs');
+    await page.unroute(entry);
+    const started = await page.evaluate(async () => {
+      const instance = await window.Temoin.init(JSON.parse(document.getElementById('temoin-config')!.textContent!));
+      return instance.config.trackers.map((t) => t.id);
+    });
+    expect(started).toEqual(['zendesk', 'matomo']);
+    await context.close();
+  });
+
   it('never loads the messages nor the list of ids for a valid config naming catalog ids and overriding one', async () => {
     const config = testConfig({ trackers: ['zendesk', { id: 'matomo', name: 'Statistiques' }] });
     server.page('/known-ids.html', pageHtml({ config, body: GATED }));
