@@ -48,6 +48,27 @@ function englishTexts(): Plugin {
 }
 
 /**
+ * The files that hold one object and nothing else (the catalog entries, `temoin-en.mjs`) as
+ * `export default {…}`: the bundler writes `var e={…};export{e as default};`, some 13 bytes more a
+ * file, which a first visit downloads once per entry of its config. The build fails if a file of
+ * theirs has another shape.
+ */
+function dataModules(): Plugin {
+  const shape = /^var (\w+)=(.*);export\{\1 as default\};?\s*$/s;
+  return {
+    name: 'temoin-data-modules',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        const id = chunk.type === 'chunk' ? chunk.facadeModuleId : null;
+        if (chunk.type !== 'chunk' || !id || !(id.startsWith(`\0${CATALOG_ENTRY}`) || id === `\0${ENGLISH}`)) continue;
+        const [, , value] = shape.exec(chunk.code) ?? this.error(`${chunk.fileName}: not one exported object, as the data modules are`);
+        chunk.code = `export default${value};`;
+      }
+    },
+  };
+}
+
+/**
  * In the script tag's chunks, `__TEMOIN_PREFERENCES_CHUNK__` names the preferences chunk's file, so
  * that the UI can fetch it again under a new URL after a failed load (src/module-import.ts). The
  * name still holds its hash placeholder here: the bundler writes the final one in its place.
@@ -96,7 +117,7 @@ function onlyThroughPreferences(id: string, graph: ModuleGraph, seen: ReadonlySe
  */
 export const chunks: UserConfig = {
   define,
-  plugins: [preferencesChunkName(), runtimeCatalogEntries(), englishTexts()],
+  plugins: [preferencesChunkName(), runtimeCatalogEntries(), englishTexts(), dataModules()],
   build: {
     emptyOutDir: false,
     minify: true,
