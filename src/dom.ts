@@ -1,3 +1,5 @@
+import { whenParsed } from './document-parsed';
+
 type Child = Node | string | false | null | undefined;
 
 /**
@@ -21,5 +23,5 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 /** Runs `then` once `<body>` exists: a script in `<head>` runs before it does. */
 export function whenBodyExists(then: () => void): void {
   if (document.body) then();
-  else document.addEventListener('DOMContentLoaded', then, { once: true });
+  else whenParsed(then);
 }
