@@ -45,11 +45,13 @@ export function buildIdFiles(root = '.'): string[] {
 
 /**
  * Keys the validated-config cache: the version and every file a validated config depends on, so
- * that a build that could validate differently validates again, and only such a build.
+ * that a build that could validate differently validates again, and only such a build. 32 bits, in
+ * 8 hex digits: the cache's checksum, which it goes into, has no more (src/config/cache.ts), and
+ * temoin.js and temoin-ui.mjs both carry it.
  */
 export function buildId(root = '.'): string {
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   const hash = createHash('sha256').update(version);
   for (const file of buildIdFiles(root)) hash.update(file).update(readFileSync(join(root, file)));
-  return hash.digest('hex').slice(0, 12);
+  return hash.digest('hex').slice(0, 8);
 }
