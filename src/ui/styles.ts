@@ -9,7 +9,7 @@ import { LINK_BUTTON, WRAPPER } from './names';
  */
 export const CSS =
   `:host{all:initial!important;display:contents!important}` +
-  `.${WRAPPER}{--b:var(--temoin-background,#fff);--t:var(--temoin-text,#1f2937);--a:var(--temoin-accent,#1d4ed8);--at:var(--temoin-accent-text,#fff);--r:var(--temoin-radius,8px);font:15px/1.45 var(--temoin-font,system-ui,sans-serif);color:var(--t)}` +
+  `.${WRAPPER}{--b:var(--temoin-background,#fff);--t:var(--temoin-text,#1f2937);--a:var(--temoin-accent,#1d4ed8);--r:var(--temoin-radius,8px);font:15px/1.45 var(--temoin-font,system-ui,sans-serif);color:var(--t)}` +
   `*{box-sizing:border-box}` +
   `:focus-visible{outline:3px solid var(--temoin-focus,#b45309);outline-offset:2px}` +
   `h2{margin:0;font-size:1.15em}` +
@@ -19,5 +19,5 @@ export const CSS =
   `.top{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:4px 12px}` +
   `button{font:inherit;cursor:pointer}` +
   `.${LINK_BUTTON}{min-height:32px;padding:4px;margin:-4px;border:0;background:none}` +
-  `.btn{min-height:44px;padding:8px 16px;border:2px solid var(--a);border-radius:var(--r);background:var(--a);color:var(--at);font-weight:600}` +
+  `.btn{min-height:44px;padding:8px 16px;border:2px solid var(--a);border-radius:var(--r);background:var(--a);color:var(--temoin-accent-text,#fff);font-weight:600}` +
   `.act{display:grid;grid-template-columns:repeat(auto-fit,minmax(176px,1fr));gap:8px;margin-top:12px}`;
