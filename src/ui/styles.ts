@@ -9,7 +9,7 @@ import { LINK_BUTTON, WRAPPER } from './names';
  */
 export const CSS =
   `:host{all:initial!important;display:contents!important}` +
-  `.${WRAPPER}{--b:var(--temoin-background,#fff);--t:var(--temoin-text,#1f2937);--a:var(--temoin-accent,#1d4ed8);--r:var(--temoin-radius,8px);font:15px/1.45 var(--temoin-font,system-ui,sans-serif);color:var(--t)}` +
+  `.${WRAPPER}{--b:var(--temoin-background,#fff);--a:var(--temoin-accent,#1d4ed8);--r:var(--temoin-radius,8px);font:15px/1.45 var(--temoin-font,system-ui,sans-serif);color:var(--temoin-text,#1f2937)}` +
   `*{box-sizing:border-box}` +
   `:focus-visible{outline:3px solid var(--temoin-focus,#b45309);outline-offset:2px}` +
   `h2{margin:0;font-size:1.15em}` +

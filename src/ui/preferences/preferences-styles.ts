@@ -8,7 +8,7 @@ export const PREFERENCES_CSS =
   `.bd{position:fixed;z-index:2147483001;inset:0;display:flex;align-items:center;justify-content:center;padding:8px;background:rgb(0 0 0/.5)}` +
   `h3{margin:0;font-size:1em}` +
   `ul{margin:8px 0 0;padding:0;list-style:none}` +
-  `.dlg{width:100%;max-width:768px;max-height:100%;padding:0 16px;background:var(--b);color:var(--t);border-radius:var(--r);box-shadow:0 4px 24px rgb(0 0 0/.35);overflow:auto;overscroll-behavior:contain}` +
+  `.dlg{width:100%;max-width:768px;max-height:100%;padding:0 16px;background:var(--b);border-radius:var(--r);box-shadow:0 4px 24px rgb(0 0 0/.35);overflow:auto;overscroll-behavior:contain}` +
   `.row{display:flex;align-items:center;gap:4px 12px}` +
   `.row>:first-child{flex:1}` +
   `.hd{padding:12px 0;background:var(--b)}` +
