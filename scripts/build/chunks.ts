@@ -80,7 +80,7 @@ function preferencesChunkName(): Plugin {
       if (!code.includes('__TEMOIN_PREFERENCES_CHUNK__')) return null;
       const preferences = Object.values(meta.chunks).find((other) => other.name === 'preferences');
       if (!preferences) throw new Error('no preferences chunk in the build');
-      return code.replaceAll('__TEMOIN_PREFERENCES_CHUNK__', JSON.stringify(`./${preferences.fileName}`));
+      return code.replaceAll('__TEMOIN_PREFERENCES_CHUNK__', JSON.stringify(preferences.fileName));
     },
   };
 }
