@@ -46,7 +46,7 @@ export function buildIdFiles(root = '.'): string[] {
 /**
  * Keys the validated-config cache: the version and every file a validated config depends on, so
  * that a build that could validate differently validates again, and only such a build. 32 bits, in
- * 8 hex digits: the cache's checksum, which it goes into, has no more (src/config/cache.ts), and
+ * 8 hex digits: the cache's 32-bit checksum starts from it (src/config/cache.ts, as a number), and
  * temoin.js and temoin-ui.mjs both carry it.
  */
 export function buildId(root = '.'): string {

@@ -39,7 +39,8 @@ export function functionalPattern(functional: readonly string[], others: readonl
 /** The constants every build and the tests define (`declare const` where the sources use them). */
 export const define = {
   __TEMOIN_VERSION__: JSON.stringify(pkg.version),
-  __TEMOIN_BUILD__: JSON.stringify(buildId()),
+  // A number: where the cache's checksum starts (src/config/cache.ts); never 0, FNV-0's weak start.
+  __TEMOIN_BUILD__: String(parseInt(buildId(), 16) || 1),
   __TEMOIN_CATALOG_IDS__: JSON.stringify(CATALOG_IDS),
   __TEMOIN_FUNCTIONAL__: String(functionalPattern(FUNCTIONAL_IDS, CATALOG_IDS.filter((id) => !FUNCTIONAL_IDS.includes(id)))),
 };

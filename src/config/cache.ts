@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from './types';
 
-declare const __TEMOIN_BUILD__: string;
+/** The build id (scripts/build/build-id.ts) as a 32-bit number, never 0. */
+declare const __TEMOIN_BUILD__: number;
 
 const KEY = 'temoin:config';
 /** A portal may serve several tenants on one origin: keep a few configs, most recent first. */
@@ -28,14 +29,14 @@ interface Entry extends ValidatedConfig {
 }
 
 /**
- * The entries' checksum: 32-bit FNV-1a of the build id and their JSON, in decimal. It tells a value
- * this build wrote from anything else: another build's, a hand-edited or planted one, a truncated
- * write. It is no secret (a script reading temoin.js could compute it, as it could write anything
+ * The entries' checksum: 32-bit FNV-1a of their JSON, in decimal, started from the build id instead
+ * of FNV's offset basis. It tells a value this build wrote from anything else: another build's, a
+ * hand-edited or planted one, a truncated write. It is no secret (a script reading temoin.js could compute it, as it could write anything
  * else the page runs); what `import()` loads never comes from here (`integrations/files.ts`).
  */
 function checksum(json: string): string {
-  let hash = 0x811c9dc5;
-  for (const char of __TEMOIN_BUILD__ + json) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
+  let hash = __TEMOIN_BUILD__;
+  for (const char of json) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
   return `${hash}`;
 }
 
