@@ -24,10 +24,10 @@ const fromChunk = async <M>(key: keyof M): Promise<M> =>
 export const loadPreferencesLayer: () => Promise<typeof import('./preferences/preferences-layer')> =
   typeof __TEMOIN_PREFERENCES_CHUNK__ === 'string' ? () => fromChunk('createPreferencesLayer') : () => import('./preferences/preferences-layer');
 
-/** The cookie table's code (docs/contract.md §9). */
-export const loadCookieTable: () => Promise<typeof import('./preferences/cookie-table')> =
-  typeof __TEMOIN_PREFERENCES_CHUNK__ === 'string' ? () => fromChunk('renderCookieTable') : () => import('./preferences/cookie-table');
-
 /** Fills `element` with a cookie table (docs/contract.md §9); Preact and the table load on demand. */
 export const renderCookieTable: typeof import('./preferences/cookie-table').renderCookieTable = async (...args) =>
-  (await loadCookieTable()).renderCookieTable(...args);
+  (
+    await (typeof __TEMOIN_PREFERENCES_CHUNK__ === 'string'
+      ? fromChunk<typeof import('./preferences/cookie-table')>('renderCookieTable')
+      : import('./preferences/cookie-table'))
+  ).renderCookieTable(...args);
