@@ -70,11 +70,11 @@ describe('the first banner of the script tag', () => {
     expect(requested).toEqual(['temoin-catalog-matomo.mjs', 'temoin-catalog-lisio.mjs']);
   });
 
-  it('shows none for an English config, whose texts come with the UI, and requests its entries in English', () => {
+  it('shows none for an English config, whose texts come with the UI, and requests its entries and those texts', () => {
     const { first, requested } = showFirst(testConfig({ trackers: ['matomo', 'lisio'] }, { locale: 'en' }));
     expect(first).toBeUndefined();
     expect(document.querySelector('[data-temoin-banner]')).toBeNull();
-    expect(requested).toEqual(['temoin-catalog-matomo.en.mjs', 'temoin-catalog-lisio.en.mjs']);
+    expect(requested).toEqual(['temoin-catalog-matomo.en.mjs', 'temoin-catalog-lisio.en.mjs', 'temoin-en.mjs']);
   });
 
   it('leaves the English banner to the validated UI, in English', async () => {
