@@ -29,7 +29,6 @@ const categoryOf = (id: string): string => (__TEMOIN_FUNCTIONAL_IDS__.includes(`
 function unvalidated(input: Record<string, any>): ResolvedConfig {
   return {
     ...input,
-    texts: input.texts ?? {},
     // A config's own categories have no `required`: none is (the validator adds `required: false`).
     categories: [...BUILT_IN_CATEGORIES, ...(input.categories ?? [])],
     trackers: input.trackers.map((ref: string | { id: string }) => (typeof ref === 'string' ? { id: ref, category: categoryOf(ref) } : { category: categoryOf(ref.id), ...ref })),

@@ -26,11 +26,12 @@ export interface Words {
  * English ones (ui/mount.ts).
  */
 export function wordsOf(config: ResolvedConfig, base: Partial<Record<TextKey, string>>, locale = config.tenant.locale): Words {
-  const own = config.texts[locale] ?? {};
+  // `texts` is absent from the first banner's unvalidated config (src/first-visit.ts).
+  const own = config.texts?.[locale];
   const common = { tenant: config.tenant.name, months: config.tenant.consentMaxAgeMonths };
   const t: Words['t'] = (key, vars) => {
     const all: Record<string, string | number> = { ...common, ...vars };
-    return (own[key] ?? base[key]!).replace(/\{(\w+)\}/g, (whole, name: string) => (name in all ? String(all[name]) : whole));
+    return (own?.[key] ?? base[key]!).replace(/\{(\w+)\}/g, (whole, name: string) => (name in all ? String(all[name]) : whole));
   };
   const pick: Words['pick'] = (text = {}) => text[locale] ?? text.fr ?? text.en ?? '';
   return { t, pick, categoryName: (c) => (isBuiltIn(c) ? t(c.id as TextKey) : pick(c.name) || c.id) };
