@@ -1,8 +1,8 @@
 import { BUILT_IN_CATEGORIES } from './config/categories';
 import { catalogEntryModule } from './config/runtime-entry';
 import type { Locale, ResolvedConfig } from './config/types';
-import { readConsentCookie } from './consent/cookie';
 import { asksForChoice } from './decisions';
+import { readCookies } from './document-cookies';
 import { el, whenBodyExists } from './dom';
 import type { TemoinInstance } from './instance';
 import { fr } from './locales/fr';
@@ -45,21 +45,21 @@ function unvalidated(input: Record<string, any>): ResolvedConfig {
  * one language, the default one; an English config's banner comes with the UI, once validated.
  */
 export function firstVisit(input: unknown, load: (file: string) => Promise<unknown>): FirstBanner | undefined {
-  const config = input as Record<string, any>;
-  const locale: Locale = config?.tenant?.locale === 'en' ? 'en' : 'fr';
-  // A misspelt id's file is not found (the browser says so), and the validator says which id it is:
-  // knowing the catalog's ids here would cost every returning visitor 0.2 kB.
-  for (const ref of Array.isArray(config?.trackers) ? config.trackers : []) {
-    if (typeof ref === 'string') load(`${catalogEntryModule(ref, locale)}.mjs`).catch(() => {});
-  }
   try {
+    const config = input as Record<string, any>;
+    const locale: Locale = config.tenant?.locale === 'en' ? 'en' : 'fr';
     const shown = unvalidated(config);
+    // A misspelt id's file is not found (the browser says so), and the validator says which id it is:
+    // knowing the catalog's ids here would cost every returning visitor 0.2 kB.
+    for (const ref of config.trackers) {
+      if (typeof ref === 'string') load(`${catalogEntryModule(ref, locale)}.mjs`).catch(() => {});
+    }
     // No banner where the instance will show none: a stored choice (even one it finds invalid), a
     // refusal by Global Privacy Control, no tracker needing consent (`functional` needs none).
     if (
       locale === 'en' ||
-      readConsentCookie({ name: config.cookieName ?? 'temoin' }) !== undefined ||
-      (config.globalPrivacyControl && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl) ||
+      (config.cookieName ?? 'temoin') in readCookies() ||
+      (config.globalPrivacyControl !== false && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl) ||
       !asksForChoice(shown, null)
     ) {
       return undefined;

@@ -78,9 +78,13 @@ describe('the first banner of the script tag', () => {
     forgetChoice();
     expect(showFirst(testConfig({ trackers: ['lisio', 'stripe'] })).first).toBeUndefined();
     Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    // Followed by default, as the validated config does.
+    expect(showFirst(testConfig()).first).toBeUndefined();
     expect(showFirst(testConfig({ globalPrivacyControl: true })).first).toBeUndefined();
-    Object.defineProperty(navigator, 'globalPrivacyControl', { value: undefined, configurable: true });
     expect(document.querySelector('[data-temoin-banner]')).toBeNull();
+    // Unless the config says not to: then the instance asks.
+    expect(showFirst(testConfig({ globalPrivacyControl: false })).first).toBeDefined();
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: undefined, configurable: true });
   });
 
   it('shows none for a config of an unexpected shape: the validator says what is wrong', () => {
