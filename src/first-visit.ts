@@ -14,12 +14,13 @@ import { CSS } from './ui/styles';
 import { wordsOf } from './ui/texts';
 
 /**
- * The catalog's `functional` entries, from the build (` id id … `): all the banner needs to know of
- * an entry before it loads, every other entry being in `audience` (scripts/build/define.ts). An id
- * the catalog does not have passes for `audience`: the validator rejects it.
+ * The catalog's `functional` entries, from the build: a pattern matching each by its shortest
+ * beginning no other entry has (scripts/build/define.ts). All the banner needs to know of an entry
+ * before it loads, every other entry being in `audience`. An id the catalog does not have may go
+ * either way: the validator rejects it.
  */
-declare const __TEMOIN_FUNCTIONAL_IDS__: string;
-const categoryOf = (id: string): string => (__TEMOIN_FUNCTIONAL_IDS__.includes(` ${id} `) ? 'functional' : 'audience');
+declare const __TEMOIN_FUNCTIONAL__: RegExp;
+const categoryOf = (id: string): string => (__TEMOIN_FUNCTIONAL__.test(id) ? 'functional' : 'audience');
 
 /**
  * The config as the banner reads it, before validation: the defaults it reads (docs/contract.md §3)

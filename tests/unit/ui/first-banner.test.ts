@@ -1,5 +1,6 @@
 import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { catalog } from '../../../src/config/catalog';
 import { parseConfig } from '../../../src/config/parse';
 import { firstVisit } from '../../../src/first-visit';
 import { createInstance, type TemoinInstance } from '../../../src/instance';
@@ -85,6 +86,14 @@ describe('the first banner of the script tag', () => {
     // Unless the config says not to: then the instance asks.
     expect(showFirst(testConfig({ globalPrivacyControl: false })).first).toBeDefined();
     Object.defineProperty(navigator, 'globalPrivacyControl', { value: undefined, configurable: true });
+  });
+
+  it('knows the category of every catalog entry before it loads: a banner for each one needing consent, none for a functional one', () => {
+    for (const { id, category } of Object.values(catalog)) {
+      const { first } = showFirst(testConfig({ trackers: [id] }));
+      expect(first !== undefined, id).toBe(category !== 'functional');
+      first?.host.remove();
+    }
   });
 
   it('shows none for a config of an unexpected shape: the validator says what is wrong', () => {
