@@ -40,8 +40,7 @@ export function newConsentId(): string {
 
 /** The trackers whose use needs the visitor's consent. */
 export function optionalTrackerIds(config: ResolvedConfig): string[] {
-  const required = new Set(config.categories.filter((c) => c.required).map((c) => c.id));
-  return config.trackers.filter((t) => !required.has(t.category)).map((t) => t.id);
+  return config.trackers.filter((t) => !config.categories.some((c) => c.required && c.id === t.category)).map((t) => t.id);
 }
 
 /** The latest expiry of a choice made at `decidedAt`: `consentMaxAgeMonths` calendar months later (docs/contract.md §6). */
