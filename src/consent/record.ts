@@ -27,7 +27,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  *   no visitor is asked again because temoin was updated (docs/contract.md §6).
  */
 const ENCODED =
-  /^(?:1|2\.([\da-f]{16}))\.([\da-z-]{1,40})\.([1-9]\d{0,15})\.([\da-z]{1,9})\.([\da-z]{1,9})\.([\w-]{22})\.((?:[\da-z-]{1,40}:[01])(?:~[\da-z-]{1,40}:[01])*)?$/;
+  /^(?:1|2\.([\da-f]{16}))\.([\da-z-]{1,40})\.([1-9]\d{0,15})\.([\da-z]{1,9})\.([\da-z]{1,9})\.([\w-]{22})\.([\da-z-]{1,40}:[01](?:~[\da-z-]{1,40}:[01])*)?$/;
 
 export function newConsentId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
