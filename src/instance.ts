@@ -168,11 +168,12 @@ export function createInstance(
   }
 
   function choose(decisions: Record<string, boolean>): void {
-    record = createRecord(config, decisions);
-    if (!writeConsentCookie(cookie, encodeRecord(record), new Date(record.expiresAt))) {
+    const next = createRecord(config, decisions);
+    if (!writeConsentCookie(cookie, encodeRecord(next), new Date(next.expiresAt))) {
       console.warn('temoin: the choice could not be stored (cookies blocked?)');
     }
-    apply(toConsent(record, config));
+    record = next;
+    apply(toConsent(next, config));
   }
 
   /** The banner, where there is something to ask: at the start and after `reset()` alike. */

@@ -48,8 +48,11 @@ function expiryOf(config: ResolvedConfig, decidedAt: number): number {
   return addMonths(new Date(decidedAt), config.tenant.consentMaxAgeMonths).getTime();
 }
 
+/** A record as `createRecord` makes it: under the config's fingerprint. */
+export type NewRecord = ConsentRecord & { configFingerprint: string };
+
 /** A new record of a choice made now, kept `consentMaxAgeMonths` calendar months. */
-export function createRecord(config: ResolvedConfig, decisions: Record<string, boolean>, now = new Date()): ConsentRecord {
+export function createRecord(config: ResolvedConfig, decisions: Record<string, boolean>, now = new Date()): NewRecord {
   const decidedAt = Math.floor(now.getTime() / 1000) * 1000;
   return {
     tenant: config.tenant.id,
@@ -62,13 +65,13 @@ export function createRecord(config: ResolvedConfig, decisions: Record<string, b
   };
 }
 
-export function encodeRecord(record: ConsentRecord): string {
+/** The cookie value of a new record, in format 2: a choice is never written in format 1 again. */
+export function encodeRecord(record: NewRecord): string {
   const seconds = (ms: number) => (ms / 1000).toString(36);
   const decisions = Object.entries(record.decisions)
     .map(([id, granted]) => `${id}:${granted ? 1 : 0}`)
     .join('~');
-  const version = record.configFingerprint ? `2.${record.configFingerprint}` : '1';
-  return [version, record.tenant, record.revision, seconds(record.decidedAt), seconds(record.expiresAt), record.id, decisions].join('.');
+  return [2, record.configFingerprint, record.tenant, record.revision, seconds(record.decidedAt), seconds(record.expiresAt), record.id, decisions].join('.');
 }
 
 /**
