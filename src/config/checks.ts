@@ -1,6 +1,6 @@
 import * as rule from './rules';
 import type { CategoryInput, Locale, LocalizedText, ResolvedConfig, Tracker, TrackerCookie } from './types';
-import { array, boolean, type Field, integer, is, isObject, object, string } from './validate';
+import { array, boolean, type Field, integer, is, isObject, object, oneOf, string } from './validate';
 
 /** A config whose fields are checked and defaulted; its trackers and categories are still to resolve. */
 export type CheckedConfig = Omit<ResolvedConfig, 'trackers' | 'categories'> & {
@@ -25,7 +25,7 @@ const cookie = object<TrackerCookie>({
   purpose: localized,
   sharedWith: [object({ trackers: array(id), reason: text })],
   lifetimeSetting: [text],
-  basis: [string(rule.BASIS, rule.BASIS_RULE)],
+  basis: [oneOf(rule.BASES, rule.BASIS_RULE)],
   thirdParty: [boolean],
 });
 
@@ -64,7 +64,7 @@ export const checkConfig = object<CheckedConfig>({
     name: text,
     consentMaxAgeMonths: [integer(rule.MIN_MONTHS, rule.MAX_MONTHS, rule.MAX_AGE_RULE), rule.DEFAULT_MONTHS],
     privacyPolicyUrl: [httpUrl],
-    locale: [string(rule.LOCALE, rule.LOCALE_RULE), 'fr' satisfies Locale],
+    locale: [oneOf(rule.LOCALES, rule.LOCALE_RULE), 'fr' satisfies Locale],
     cookieDomain: [string(rule.DOMAIN, rule.DOMAIN_RULE)],
   }),
   revision: [integer(rule.MIN_REVISION, Number.MAX_SAFE_INTEGER, rule.REVISION_RULE), rule.MIN_REVISION],

@@ -1,6 +1,9 @@
 import { type ConfigIssue, TemoinConfigError } from './error';
 import * as rule from './rules';
 
+/** The message of a rule asking for one of `values`, the list the rule is made of. */
+const mustBeOneOf = (values: readonly string[]) => `must be one of ${values.map((value) => `"${value}"`).join(', ')}`;
+
 /**
  * What each rule of a config (`rules.ts`) says when broken, once: the browser's checks name the
  * rule (`Problem`), the zod schemas (`schema.ts`) say these texts. Apart from the rules, so that a
@@ -31,9 +34,9 @@ export const MESSAGES: readonly (string | ((...values: string[]) => string))[] =
   `must be 1 to ${rule.COOKIE_NAME_MAX_LENGTH} letters, digits, "_" or "-", not starting with "__Host-" or "__Secure-" (browsers would drop it)`,
   'must be a URL path from "/", * for any characters ("/espace-adherent/*"), others than a URL path\'s percent-encoded',
   'must be a path of this site, such as "/temoin/consent"',
-  'must be one of "vendor", "other"',
+  mustBeOneOf(rule.BASES),
   'must be a catalog id or a tracker object',
-  'must be one of "fr", "en"',
+  mustBeOneOf(rule.LOCALES),
   'must be "singular|plural" or one form',
   (id: string) => `"${id}" is already a category`,
   (id: string) => `"${id}" is listed twice`,

@@ -122,12 +122,8 @@ export const ENDPOINT_PATH = /^(?!.*\/\/)\/[!-[\]-~]*$/;
  * documentation or code, or only other public pages (a reproduction, a cookie database, an observation).
  */
 export const BASES = ['vendor', 'other'] as const;
-/** One of `BASES`, for the browser's validator (the property test keeps both equal). */
-export const BASIS = /^(vendor|other)$/;
 
 export const LOCALES = ['fr', 'en'] as const;
-/** One of `LOCALES`, for the browser's validator, which has no enum (the property test keeps both equal). */
-export const LOCALE = /^(fr|en)$/;
 
 /** The consent cookie, name and value, stays under 1 KB (docs/contract.md §6). */
 export const CONSENT_COOKIE_MAX = 1023;
