@@ -8,8 +8,8 @@ import { createShadowHost } from './shadow';
  */
 export function showLauncher({ css, label, lang }: LauncherLook, open: () => void): { remove(): void } {
   const { host, root } = createShadowHost('launcher', css);
+  // Alone in its shadow root, the button has no form to submit: no `type` to set.
   const button = document.createElement('button');
-  button.type = 'button';
   button.textContent = label;
   button.addEventListener('click', open);
   host.lang = lang;
