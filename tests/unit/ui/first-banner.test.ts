@@ -4,6 +4,7 @@ import { catalog } from '../../../src/config/catalog';
 import { parseConfig } from '../../../src/config/parse';
 import { firstVisit } from '../../../src/first-visit';
 import { createInstance, type TemoinInstance } from '../../../src/instance';
+import { showLauncher } from '../../../src/launcher';
 import { launcherLook } from '../../../src/launcher-look';
 import { BANNER_PARTS } from '../../../src/ui/banner-parts';
 import { type FirstBanner, mountUi } from '../../../src/ui/mount';
@@ -40,7 +41,7 @@ const firstButton = (name: string) => within(document.querySelector('[data-temoi
 function start(config: unknown, first: FirstBanner | undefined): TemoinInstance {
   const resolved = parseConfig(config);
   const loadUi = async () => ({ ...(await import('../../../src/ui/index')), mountUi: (instance: TemoinInstance) => mountUi(instance, BANNER_PARTS, first), resolveTableConfig });
-  const instance = createInstance(resolved, { loadUi, launcher: launcherLook(resolved) });
+  const instance = createInstance(resolved, { loadUi, launcher: showLauncher(launcherLook(resolved)) });
   running.push(instance);
   return instance;
 }
