@@ -5,7 +5,6 @@ import { consentEndpoint } from './consent/endpoint';
 import { createInstance, type InstanceOptions, type TemoinInstance } from './instance';
 import type { Integration } from './integrations/integration';
 import { googleConsentMode } from './integrations/google-consent-mode';
-import type { Launcher } from './launcher';
 
 export interface InitOptions {
   /**
@@ -45,18 +44,10 @@ const storageClearing: Integration = (config, consent) => {
 const loadLauncher =
   (config: ResolvedConfig): InstanceOptions['launcher'] =>
   (open) => {
-    let drawn: Launcher | undefined;
-    let removed = false;
     // A file that does not load: the browser's own error names it.
-    void import('./launcher-drawn').then(({ drawLauncher }) => {
-      if (!removed) drawn = drawLauncher(config, open);
-    });
-    return {
-      remove() {
-        removed = true;
-        drawn?.remove();
-      },
-    };
+    const drawn = import('./launcher-drawn').then(({ drawLauncher }) => drawLauncher(config, open));
+    // Removed before it loaded, it goes as soon as drawn, in the same task: never seen.
+    return { remove: () => void drawn.then((launcher) => launcher.remove()) };
   };
 
 /**

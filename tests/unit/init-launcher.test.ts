@@ -55,6 +55,7 @@ describe("init()'s launcher", () => {
     await loaded();
     expect(launcherButton()).not.toBeNull();
     instance!.reset();
+    await loaded();
     expect(launcherButton()).toBeNull();
   });
 });
