@@ -45,7 +45,7 @@ const loadLauncher =
   (config: ResolvedConfig): InstanceOptions['launcher'] =>
   (open) => {
     // A file that does not load: the browser's own error names it.
-    const drawn = import('./launcher-drawn').then(({ drawLauncher }) => drawLauncher(config, open));
+    const drawn = import('./launcher-drawn').then((module) => module.drawLauncher(config, open));
     // Removed before it loaded, it goes as soon as drawn, in the same task: never seen.
     return { remove: () => void drawn.then((launcher) => launcher.remove()) };
   };
