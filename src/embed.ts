@@ -5,6 +5,7 @@ import { firstVisit } from './first-visit';
 import { integrationFiles } from './integrations/files';
 import type { Integration } from './integrations/integration';
 import { createInstance, type TemoinInstance, warnAlreadyRunning } from './instance';
+import { showLauncher } from './launcher';
 import { BANNER_PARTS } from './ui/banner-parts';
 
 declare const __TEMOIN_VERSION__: string;
@@ -34,7 +35,7 @@ async function start(input: unknown): Promise<TemoinInstance> {
       // The UI is handed the banner, its words, its French texts, the stylesheet and the DOM helpers,
       // which this file holds for a first visit, and the banner it showed, if it did.
       loadUi: () => loadUi().then((module) => module.ui(BANNER_PARTS, first)),
-      launcher,
+      launcher: showLauncher(launcher),
       // Consent Mode, the consent endpoint: files of their own, loaded only for a config that uses them,
       // side by side and before any gated script runs.
       integrations: await Promise.all(integrationFiles(config).map((name) => load<{ integration: Integration }>(name).then((module) => module.integration))),

@@ -1,11 +1,10 @@
 import { exportName } from './config/export-name';
 import { type Catalog, resolveConfig } from './config/resolve';
-import type { TemoinConfig, Tracker } from './config/types';
+import type { ResolvedConfig, TemoinConfig, Tracker } from './config/types';
 import { consentEndpoint } from './consent/endpoint';
-import { createInstance, type TemoinInstance } from './instance';
+import { createInstance, type InstanceOptions, type TemoinInstance } from './instance';
 import type { Integration } from './integrations/integration';
 import { googleConsentMode } from './integrations/google-consent-mode';
-import { launcherLook } from './launcher-look';
 
 export interface InitOptions {
   /**
@@ -38,6 +37,20 @@ const storageClearing: Integration = (config, consent) => {
 };
 
 /**
+ * The floating button, its stylesheet and its label a chunk of their own, loaded once a choice
+ * exists: a first visit's bundle carries none of them, as the script tag's core carries no look
+ * (`config/cache.ts`).
+ */
+const loadLauncher =
+  (config: ResolvedConfig): InstanceOptions['launcher'] =>
+  (open) => {
+    // A file that does not load: the browser's own error names it.
+    const drawn = import('./launcher-drawn').then((module) => module.drawLauncher(config, open));
+    // Removed before it loaded, it goes as soon as drawn, in the same task: never seen.
+    return { remove: () => void drawn.then((launcher) => launcher.remove()) };
+  };
+
+/**
  * Starts temoin with a config (docs/contract.md §3, §7): validates it, applies the stored choice,
  * gates the page's trackers, and shows the banner when there is no valid choice yet. The UI loads
  * on demand.
@@ -57,7 +70,7 @@ export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): 
   return createInstance(resolved, {
     // A cookie table naming another config (docs/contract.md §9): resolved against the same catalog.
     loadUi: async () => ({ ...(await import('./ui/index')), resolveTableConfig: async (input) => resolve(input) }),
-    launcher: launcherLook(resolved),
+    launcher: loadLauncher(resolved),
     integrations: [googleConsentMode, consentEndpoint(() => import('./consent/endpoint-call')), storageClearing],
     loadWithdrawal: () => import('./integrations/withdrawal'),
   });

@@ -1,4 +1,3 @@
-import type { LauncherLook } from './config/cache';
 import type { ConfigResolver, ResolvedConfig } from './config/types';
 import { type Consent, grantsOf, toConsent } from './consent/consent';
 import { readConsentCookie, writeConsentCookie } from './consent/cookie';
@@ -7,7 +6,7 @@ import { asksForChoice, type ConsentUpdate, clearsCookie, decideAll, isGrantedIn
 import { whenParsed } from './document-parsed';
 import { type Integration, safely } from './integrations/integration';
 import { matomoConsent } from './integrations/matomo';
-import { showLauncher } from './launcher';
+import type { Launcher } from './launcher';
 import { clearCookies } from './trackers/cookies';
 import { isExcludedPage } from './trackers/excluded-paths';
 import { createGate } from './trackers/gate';
@@ -67,8 +66,11 @@ export interface UiModule {
 export interface InstanceOptions {
   /** Loads the UI on first need, so that a visitor with a valid choice never pays for it. */
   loadUi(): Promise<UiModule>;
-  /** The floating button's look, made with the validated config (`launcher-look.ts`). */
-  launcher: LauncherLook;
+  /**
+   * Shows the floating button, which calls `open` (`launcher.ts`): the script tag's draws it with
+   * the look its validation made, init()'s loads it first (`launcher-look.ts`).
+   */
+  launcher(open: () => void): Launcher;
   /** Called once the instance is destroyed. */
   onDestroy?(): void;
   /** Nonce for released scripts when the config sets none: the script tag's own. */
@@ -104,7 +106,7 @@ export function warnAlreadyRunning(): void {
  */
 export function createInstance(
   config: ResolvedConfig,
-  { loadUi, launcher: look, onDestroy, nonce, integrations: extra = [], loadWithdrawal }: InstanceOptions,
+  { loadUi, launcher: showLauncher, onDestroy, nonce, integrations: extra = [], loadWithdrawal }: InstanceOptions,
 ): TemoinInstance {
   const running = window[RUNNING];
   if (running) {
@@ -122,7 +124,7 @@ export function createInstance(
   let consent = startingConsent(config, record, (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
   /** Resolves to nothing when the UI could not load: a later request tries again. */
   let ui: Promise<UiController | void> | undefined;
-  let launcher: { remove(): void } | void;
+  let launcher: Launcher | void;
   let destroyed = false;
 
   /**
@@ -157,7 +159,7 @@ export function createInstance(
 
   /** Kept across choices, so that the preferences give focus back to it once closed. */
   function syncLauncher(): void {
-    if (consent && config.floatingButton) launcher ??= showLauncher(look, instance.showPreferences);
+    if (consent && config.floatingButton) launcher ??= showLauncher(instance.showPreferences);
     else launcher = launcher?.remove();
   }
 

@@ -81,12 +81,15 @@ function catalogModule(): Plugin {
 /**
  * `vite build` (mode `production`) writes the npm entry points and nothing else: `temoin.mjs` (the
  * UI a dynamic-import chunk beside it), `schema.mjs`, `catalog.mjs`, `catalog-fr.mjs` and
- * `catalog-en.mjs` (generated from `catalog/`), their chunks (`<module>-<hash>.js`),
+ * `catalog-en.mjs` (generated from `catalog/`), their chunks (`npm/<module>.js`),
  * `catalog.schema.json` and `types/catalog.d.ts`; library mode, dependencies external. A lazy
  * chunk imports what it shares with `temoin.mjs` from `temoin.mjs` itself (`allow-extension`: the
  * entry exports those bindings too, under names no declaration gives), not from shared chunks of
  * their own: a site's bundler then split js-cookie out of its entry chunk, 0.26 kB more on the
- * page (`tests/browser/consumer.test.ts`, imported entries 9.90 -> 9.64 kB).
+ * page (`tests/browser/consumer.test.ts`, imported entries 9.90 -> 9.64 kB). The chunks' names
+ * carry no hash of their own: the site's bundler hashes the chunks it writes, and each dynamic
+ * import of the entry names one (imported entries -35 B gzip). In a folder of their own, so that
+ * no chunk named after its module (`temoin`, `storage`) meets a file of the script tag.
  */
 export const npm: UserConfig = {
   define,
@@ -103,6 +106,10 @@ export const npm: UserConfig = {
       formats: ['es'],
       fileName: (_format, name) => `${name}.mjs`,
     },
-    rolldownOptions: { external: [/^preact/, /^zod/, /^js-cookie/], preserveEntrySignatures: 'allow-extension' },
+    rolldownOptions: {
+      external: [/^preact/, /^zod/, /^js-cookie/],
+      preserveEntrySignatures: 'allow-extension',
+      output: { chunkFileNames: 'npm/[name].js' },
+    },
   },
 };

@@ -62,7 +62,8 @@ export type NewRecord = ConsentRecord & { configFingerprint: string };
 
 /** A new record of a choice made now, kept `consentMaxAgeMonths` calendar months. */
 export function createRecord(config: ResolvedConfig, decisions: Decisions, now = new Date()): NewRecord {
-  const decidedAt = Math.floor(now.getTime() / 1000) * 1000;
+  const ms = +now;
+  const decidedAt = ms - (ms % 1000);
   return {
     tenant: config.tenant.id,
     revision: config.revision,

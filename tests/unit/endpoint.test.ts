@@ -5,6 +5,7 @@ import { parseConfig } from '../../src/config/parse';
 import { consentEndpoint, type EndpointCall } from '../../src/consent/endpoint';
 import { init, type TemoinConfig, type TemoinInstance } from '../../src/index';
 import { createInstance, type UiModule } from '../../src/instance';
+import { showLauncher } from '../../src/launcher';
 import { launcherLook } from '../../src/launcher-look';
 
 const ENDPOINT = '/temoin/consent';
@@ -177,7 +178,7 @@ describe('the endpoint code', () => {
     const resolved = parseConfig(input);
     const instance = createInstance(resolved, {
       loadUi: () => new Promise<UiModule>(() => {}),
-      launcher: launcherLook(resolved),
+      launcher: showLauncher(launcherLook(resolved)),
       integrations: [consentEndpoint(load)],
     });
     running.push(instance);

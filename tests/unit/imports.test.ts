@@ -42,7 +42,7 @@ const graph = files.flatMap((file) => importsOf(moduleOf(file), readFileSync(joi
 const inFolder = (module: string, folder: string) => module.startsWith(`${folder}/`);
 
 /** What runs on every page: not the UI (ui/, embed-ui.ts, loaded on demand), the validator (config/), the CLI and its tools (scan/, configure/) or the server. */
-const isCore = (module: string) => !/^(ui|cli|scan|configure|server|config|locales)\//.test(module) && !['embed-ui', 'launcher-look', 'index', 'schema'].includes(module);
+const isCore = (module: string) => !/^(ui|cli|scan|configure|server|config|locales)\//.test(module) && !['embed-ui', 'launcher-look', 'launcher-drawn', 'index', 'schema'].includes(module);
 
 /** The script tag's first banner (docs/contract.md §4): temoin.js shows it, and hands it to the UI it loads. */
 const FIRST_BANNER = ['embed', 'first-visit'];

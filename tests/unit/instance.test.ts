@@ -4,6 +4,7 @@ import { parseConfig } from '../../src/config/parse';
 import { addMonths } from '../../src/consent/months';
 import { type Consent, init, type TemoinConfig, type TemoinInstance } from '../../src/index';
 import { createInstance, type UiModule } from '../../src/instance';
+import { showLauncher } from '../../src/launcher';
 import { launcherLook } from '../../src/launcher-look';
 
 const OPTIONAL = ['matomo', 'zendesk', 'google-analytics'];
@@ -30,7 +31,7 @@ function start(input: TemoinConfig = config()): TemoinInstance {
 function startWithoutUi(input: TemoinConfig = config()): { instance: TemoinInstance; uiRequests: () => number } {
   const loadUi = vi.fn(() => new Promise<UiModule>(() => {}));
   const resolved = parseConfig(input);
-  const instance = createInstance(resolved, { loadUi, launcher: launcherLook(resolved) });
+  const instance = createInstance(resolved, { loadUi, launcher: showLauncher(launcherLook(resolved)) });
   running.push(instance);
   return { instance, uiRequests: () => loadUi.mock.calls.length };
 }
@@ -139,7 +140,7 @@ describe('a UI that fails to load', () => {
     cleanups.push(() => process.off('unhandledRejection', unhandled));
     const loadUi = vi.fn(() => Promise.reject<UiModule>(new Error('offline')));
     const resolved = parseConfig(config());
-    const instance = createInstance(resolved, { loadUi, launcher: launcherLook(resolved) });
+    const instance = createInstance(resolved, { loadUi, launcher: showLauncher(launcherLook(resolved)) });
     running.push(instance);
     await settle();
     expect(error).toHaveBeenCalledTimes(1);

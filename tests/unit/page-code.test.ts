@@ -3,6 +3,7 @@ import { catalog } from '../../src/config/catalog';
 import { parseConfig } from '../../src/config/parse';
 import { init, type TemoinConfig, type TemoinInstance } from '../../src/index';
 import { createInstance, type UiModule } from '../../src/instance';
+import { showLauncher } from '../../src/launcher';
 import { launcherLook } from '../../src/launcher-look';
 
 /**
@@ -108,7 +109,7 @@ describe('an integration that throws (a vendor consent function it calls, say)',
     const follows = vi.fn(throwing('following the choice'));
     running = createInstance(resolved, {
       loadUi: () => new Promise<UiModule>(() => {}),
-      launcher: launcherLook(resolved),
+      launcher: showLauncher(launcherLook(resolved)),
       integrations: [throwing('setting up'), () => follows],
     });
     const listener = vi.fn();

@@ -125,8 +125,9 @@ describe('a returning visitor', () => {
     const { createInstance } = await import('../../../src/instance');
     const { parseConfig } = await import('../../../src/config/parse');
     const { launcherLook } = await import('../../../src/launcher-look');
+    const { showLauncher } = await import('../../../src/launcher');
     const config = parseConfig(testConfig());
-    const again = createInstance(config, { loadUi, launcher: launcherLook(config) });
+    const again = createInstance(config, { loadUi, launcher: showLauncher(launcherLook(config)) });
     await new Promise((done) => setTimeout(done, 20));
     expect(again.getConsent()).not.toBeNull();
     expect(loadUi).not.toHaveBeenCalled();

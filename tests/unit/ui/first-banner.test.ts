@@ -4,6 +4,7 @@ import { catalog } from '../../../src/config/catalog';
 import { parseConfig } from '../../../src/config/parse';
 import { firstVisit } from '../../../src/first-visit';
 import { createInstance, type TemoinInstance } from '../../../src/instance';
+import { showLauncher } from '../../../src/launcher';
 import { launcherLook } from '../../../src/launcher-look';
 import { en } from '../../../src/locales/en';
 import { enUi } from '../../../src/locales/en-ui';
@@ -49,7 +50,7 @@ function start(config: unknown, first: FirstBanner | undefined): TemoinInstance 
     mountUi: (instance: TemoinInstance) => mountUi(instance, BANNER_PARTS, first, english(instance)),
     resolveTableConfig,
   });
-  const instance = createInstance(resolved, { loadUi, launcher: launcherLook(resolved) });
+  const instance = createInstance(resolved, { loadUi, launcher: showLauncher(launcherLook(resolved)) });
   running.push(instance);
   return instance;
 }

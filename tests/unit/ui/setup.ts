@@ -2,6 +2,7 @@ import { waitFor, within } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import { parseConfig } from '../../../src/config/parse';
 import { createInstance, type TemoinInstance } from '../../../src/instance';
+import { showLauncher } from '../../../src/launcher';
 import { launcherLook } from '../../../src/launcher-look';
 
 let running: TemoinInstance[] = [];
@@ -24,7 +25,7 @@ export const loadUi = async () => ({ ...(await import('../../../src/ui/index')),
 /** Starts temoin as `init()` does, with the UI of the sources. */
 export function start(config: unknown = testConfig()): TemoinInstance {
   const resolved = parseConfig(config);
-  const instance = createInstance(resolved, { loadUi, launcher: launcherLook(resolved) });
+  const instance = createInstance(resolved, { loadUi, launcher: showLauncher(launcherLook(resolved)) });
   running.push(instance);
   return instance;
 }
