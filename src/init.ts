@@ -58,9 +58,10 @@ const loadLauncher =
  * @throws {TemoinConfigError} when the config is invalid; then nothing runs.
  */
 export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): TemoinInstance {
-  if (typeof document === 'undefined' || typeof window === 'undefined') {
+  // Where there is a document there is a window: server-side rendering, Node and workers have neither.
+  if (typeof document === 'undefined') {
     throw new Error(
-      'temoin: init() needs a browser page, and there is no document here: call it in an effect or a mounted hook',
+      'temoin: init() needs a browser page, and there is no document here: call it in an effect or mounted hook',
     );
   }
   // No prototype: `"constructor"` is no entry.
@@ -69,7 +70,7 @@ export function init(config: TemoinConfig, { catalog = [] }: InitOptions = {}): 
   const resolved = resolve(config);
   return createInstance(resolved, {
     // A cookie table naming another config (docs/contract.md §9): resolved against the same catalog.
-    loadUi: async () => ({ ...(await import('./ui/index')), resolveTableConfig: async (input) => resolve(input) }),
+    loadUi: async () => ({ ...(await import('./ui/index')), resolveTableConfig: resolve }),
     launcher: loadLauncher(resolved),
     integrations: [googleConsentMode, consentEndpoint(() => import('./consent/endpoint-call')), storageClearing],
     loadWithdrawal: () => import('./integrations/withdrawal'),

@@ -210,6 +210,6 @@ export interface ResolvedConfig {
 /**
  * Validates another config as the running one was, catalog ids resolved: a cookie table naming one
  * (docs/contract.md §9). The script tag's loads the catalog entries it names (`config/load.ts`),
- * `init()`'s resolves against the catalog it was given.
+ * `init()`'s resolves against the catalog it was given, at once (and throws at once).
  */
-export type ConfigResolver = (input: unknown) => Promise<ResolvedConfig>;
+export type ConfigResolver = (input: unknown) => ResolvedConfig | Promise<ResolvedConfig>;
