@@ -29,10 +29,8 @@ function unknownId(ids: string[]): (id: string) => string {
  */
 const storageClearing: Integration = (config, consent) => {
   if (!config.trackers.some((t) => t.storage?.length)) return;
-  const clearing = import('./trackers/storage').then(
-    (module) => module.storageClearing(config, consent),
-    (error) => console.error('temoin: the storage clearing failed to load', error),
-  );
+  // A file that does not load: the browser's own error, which names it, is logged once.
+  const clearing = import('./trackers/storage').then((module) => module.storageClearing(config, consent), console.error);
   return (consent) => void clearing.then((clear) => clear?.(consent));
 };
 
