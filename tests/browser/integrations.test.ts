@@ -89,7 +89,8 @@ describe('Matomo’s consent API', () => {
     expect(await paq()).toEqual(['requireCookieConsent']);
     await page.evaluate(() => window.Temoin.get()!.acceptAll());
     await page.evaluate(() => window.Temoin.get()!.rejectAll());
-    expect(await paq()).toEqual(['requireCookieConsent', 'setCookieConsentGiven', 'forgetCookieConsentGiven']);
+    // The forget is the withdrawal's, which temoin-withdrawal.mjs brings once loaded after the choice.
+    await expect.poll(paq).toEqual(['requireCookieConsent', 'setCookieConsentGiven', 'forgetCookieConsentGiven']);
     await context.close();
   });
 });
