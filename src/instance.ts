@@ -177,7 +177,7 @@ export function createInstance(
     consent = changed;
     const sent = integrations.map((integration) => safely(() => integration?.(changed)));
     // A file that does not load: the browser's own error names it.
-    loadWithdrawal?.().then((module) => module.followChoice(instance, previous, next, sent));
+    loadWithdrawal?.().then((module) => module.followChoice(config, previous, next, sent));
     clearRefused();
     gate.refresh();
     syncLauncher();

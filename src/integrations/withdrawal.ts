@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/types';
-import { grantsOf } from '../consent/consent';
+import { type Grants, grantsOf } from '../consent/consent';
 import type { ConsentRecord } from '../consent/record';
 import { clearsCookie } from '../decisions';
 import { clearCookies } from '../trackers/cookies';
@@ -28,12 +28,6 @@ const loadStorage: () => Promise<typeof import('../trackers/storage')> =
     ? () => import(/* @vite-ignore */ new URL(__TEMOIN_STORAGE_FILE__, import.meta.url).href)
     : () => import('../trackers/storage');
 
-/** What the instance gives: the config, and whether a tracker may run now. */
-export interface Chooser {
-  config: ResolvedConfig;
-  isGranted(id: string): boolean;
-}
-
 /** Trackers stopped through their consent API in this page: a later grant resumes them. */
 const revoked = new Set<string>();
 
@@ -56,11 +50,9 @@ function ranInPage(config: ResolvedConfig): Set<string> {
  * Deletes, once more, the cookies and storage keys of every tracker that may not run now, as the
  * choice did (docs/contract.md §6): its script may have written them again between the choice and its stop.
  */
-function clearStopped({ config, isGranted }: Chooser): void {
-  const trackers = Object.fromEntries(config.trackers.map((t) => [t.id, isGranted(t.id)]));
-  clearCookies(clearsCookie(config, { trackers, categories: {} }));
-  const keys = config.trackers.flatMap((t) => (trackers[t.id] ? [] : (t.storage ?? [])));
-  if (keys.length) void loadStorage().then((module) => module.clearStorage(keys));
+function clearStopped(config: ResolvedConfig, grants: Grants): void {
+  clearCookies(clearsCookie(config, grants));
+  if (config.trackers.some((t) => t.storage?.length)) void loadStorage().then((module) => module.clearRefusedStorage(config, grants));
 }
 
 /**
@@ -68,16 +60,17 @@ function clearStopped({ config, isGranted }: Chooser): void {
  * by `reset()`). `sent` is what the integrations gave back for the choice, settled once they took it
  * (the consent endpoint's call answered): a reload waits for it.
  */
-export function followChoice(chooser: Chooser, previous: ConsentRecord | null, current: ConsentRecord | null, sent: unknown[]): void {
-  const { config, isGranted } = chooser;
+export function followChoice(config: ResolvedConfig, previous: ConsentRecord | null, current: ConsentRecord | null, sent: unknown[]): void {
   // Nothing needing consent ran on an excluded page (docs/contract.md §3): nothing to stop.
   if (isExcludedPage(config.excludedPaths)) return;
+  // What may run before and after, as the instance grants it: before any choice, what is exempt.
   const before = grantsOf(config, previous?.decisions ?? {});
+  const after = grantsOf(config, current?.decisions ?? {});
   const ran = ranInPage(config);
   let reload = false;
   for (const { id, consentApi, exempt } of config.trackers) {
     const api = consentApi && CONSENT_API_CALLS[consentApi];
-    const now = isGranted(id);
+    const now = after.trackers[id];
     if (before.trackers[id] && !now) {
       if (api?.revoke.every(callPage)) revoked.add(id);
       else reload ||= ran.has(id);
@@ -86,6 +79,6 @@ export function followChoice(chooser: Chooser, previous: ConsentRecord | null, c
       (exempt && current?.decisions[id] !== 1 ? api?.exempt : api?.grant)?.forEach(callPage);
     }
   }
-  clearStopped(chooser);
+  clearStopped(config, after);
   if (reload && config.reloadOnWithdrawal) void Promise.all(sent).then(() => location.reload());
 }

@@ -2,4 +2,4 @@
  * The script tag's `temoin-storage.mjs`, loaded only for a config whose optional trackers declare
  * `storage` keys, and by `temoin-withdrawal.mjs` when the trackers it stops declare some.
  */
-export { clearStorage, storageClearing as integration } from './storage';
+export { clearRefusedStorage, storageClearing as integration } from './storage';

@@ -1,5 +1,5 @@
-import type { Consent } from '../consent/consent';
-import { optionalTrackerIds } from '../consent/record';
+import type { ResolvedConfig } from '../config/types';
+import { type Consent, type Grants, grantsOf } from '../consent/consent';
 import type { Integration } from '../integrations/integration';
 import { matchesCookieName } from './cookies';
 
@@ -20,16 +20,23 @@ export function clearStorage(patterns: readonly string[]): void {
 }
 
 /**
- * The `storage` keys of every optional tracker not granted are removed whenever its cookies are
- * (docs/contract.md §2): when the page starts (no choice yet counts as refused), on each refusal,
- * withdrawal and reset. Only configs whose trackers declare keys use it: for the script tag it is
- * a file of its own, `temoin-storage.mjs`.
+ * Removes the `storage` keys of every tracker that may not run under `grants`, as its cookies are
+ * (docs/contract.md §2, §6): the integration below, and the withdrawal once more after a stop.
+ */
+export function clearRefusedStorage(config: ResolvedConfig, grants: Grants): void {
+  clearStorage(config.trackers.flatMap((t) => (grants.trackers[t.id] ? [] : (t.storage ?? []))));
+}
+
+/**
+ * The `storage` keys of every tracker that may not run are removed whenever its cookies are
+ * (docs/contract.md §2): when the page starts (before a choice, only what is exempt from consent
+ * runs, an exempt audience measurement included, §17), on each refusal, withdrawal and reset. Only
+ * configs whose trackers declare keys use it: for the script tag it is a file of its own,
+ * `temoin-storage.mjs`.
  */
 export const storageClearing: Integration = (config, consent) => {
-  const optional = optionalTrackerIds(config);
-  const keyed = config.trackers.filter((t) => t.storage?.length && optional.includes(t.id));
-  if (!keyed.length) return;
-  const clear = (consent: Consent | null) => clearStorage(keyed.flatMap((t) => (consent?.trackers[t.id] ? [] : (t.storage ?? []))));
+  if (!config.trackers.some((t) => t.storage?.length)) return;
+  const clear = (consent: Consent | null) => clearRefusedStorage(config, consent ?? grantsOf(config, {}));
   clear(consent);
   return clear;
 };

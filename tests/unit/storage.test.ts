@@ -109,6 +109,22 @@ describe('a tracker’s storage keys under init()', () => {
     expect(keys()).toEqual({ local: ['hm_usera', 'tb_settings', 'theme'], session: [] });
   });
 
+  it('of an exempt audience measurement stay before any choice and after Tout refuser, and go on objection', async () => {
+    const stats = { ...tracker('stats', 'audience', ['st_id']), exemption: { url: 'https://example.org/exemption' }, exempt: true };
+    const exempt = init({ tenant, trackers: [stats, tracker('heatmap', 'audience', ['hm_user'])] });
+    running.push(exempt);
+    localStorage.setItem('st_id', 'x');
+    localStorage.setItem('hm_user', 'x');
+    await settled();
+    expect(keys().local).toEqual(['st_id']);
+    exempt.rejectAll();
+    await settled();
+    expect(keys().local).toEqual(['st_id']);
+    exempt.update({ trackers: { stats: false } });
+    await settled();
+    expect(keys().local).toEqual([]);
+  });
+
   it('go when the visitor rejects all', async () => {
     const cmp = start();
     await settled();
